@@ -1,0 +1,62 @@
+package cn.zjlm.federation.commons.identity;
+
+import java.util.regex.Pattern;
+
+/**
+ * Association codes: a GB/T 2260 six-digit division code (330000 province, 330100 city,
+ * 330109 county), optionally followed by "-" and a branch suffix for industry branches (产业分会)
+ * and homes, e.g. 330100-WJ01. Scope is by prefix, so a city covers its counties and branches.
+ */
+public final class AssociationCode {
+    private static final Pattern FORMAT = Pattern.compile("[1-8]\\d{5}(-[0-9A-Z]{2,8})?");
+
+    public enum Level { PROVINCE, CITY, COUNTY, BRANCH }
+
+    private AssociationCode() {
+    }
+
+    public static boolean isWellFormed(String code) {
+        return code != null && FORMAT.matcher(code).matches();
+    }
+
+    public static Level level(String code) {
+        requireWellFormed(code);
+        if (code.length() > 6) {
+            return Level.BRANCH;
+        }
+        if (code.endsWith("0000")) {
+            return Level.PROVINCE;
+        }
+        return code.endsWith("00") ? Level.CITY : Level.COUNTY;
+    }
+
+    /** The code prefix shared by the association and everything under it. */
+    public static String scopePrefix(String code) {
+        return switch (level(code)) {
+            case PROVINCE -> code.substring(0, 2);
+            case CITY -> code.substring(0, 4);
+            case COUNTY, BRANCH -> code;
+        };
+    }
+
+    /** True when {@code target} is {@code scope} itself or lies under it. */
+    public static boolean covers(String scope, String target) {
+        return isWellFormed(target) && target.startsWith(scopePrefix(scope));
+    }
+
+    /** The division the code belongs to: the branch's parent, or the county's city, or the city's province. */
+    public static String parent(String code) {
+        return switch (level(code)) {
+            case BRANCH -> code.substring(0, 6);
+            case COUNTY -> code.substring(0, 4) + "00";
+            case CITY -> code.substring(0, 2) + "0000";
+            case PROVINCE -> null;
+        };
+    }
+
+    private static void requireWellFormed(String code) {
+        if (!isWellFormed(code)) {
+            throw new IllegalArgumentException("not an association code: " + code);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package cn.zjlm.federation.commons.identity;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Mainland mobile (11 digits starting 1) or landline with area code. Null is valid: combine with @NotBlank where the value is required. */
+@Documented
+@Constraint(validatedBy = ValidPhone.Validator.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ValidPhone {
+    String message() default "{phone.invalid}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<ValidPhone, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true;
+            }
+            return value.strip().matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package cn.zjlm.federation.commons.outbox;
+
+import cn.zjlm.federation.commons.events.CloudEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in commit order, waits for the broker's acknowledgement, then marks them
+ * sent. One relay per database at a time (advisory lock) keeps per-key order across replicas; on
+ * failure the whole relay backs off, so a later event never overtakes an earlier one. Delivery is
+ * at least once: consumers de-duplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
+    private static final int BATCH = 200;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "federation.outbox.max-backoff", defaultValue = "PT30S")
+    Duration maxBackoff;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile Producer<String, String> producer;
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile int consecutiveFailures;
+
+    /** Asks for a drain soon; cheap and safe to call from any thread. */
+    public void wakeUp() {
+        requested.set(true);
+        if (!worker.isShutdown()) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Fallback for wake-ups lost to a crash or a Kafka outage. */
+    @Scheduled(every = "${federation.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wakeUp();
+    }
+
+    void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            while (requested.getAndSet(false)) {
+                if (Instant.now().isBefore(pausedUntil)) {
+                    return;
+                }
+                while (publishBatch() == BATCH) {
+                    // a full batch: more may be waiting
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay failed: %s", e.getMessage());
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it marked sent. */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, RELAY_LOCK)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<OutboxEvent> batch = em.createQuery(
+                    "from OutboxEvent where sentAt is null order by seq", OutboxEvent.class).setMaxResults(BATCH)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            RuntimeException sendFailure = null;
+            for (OutboxEvent row : batch) {
+                try {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
+                    record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+                    acks.add(producer().send(record));
+                } catch (RuntimeException e) {
+                    sendFailure = e;
+                    break;
+                }
+            }
+            int sent = 0;
+            Instant now = Instant.now();
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                    batch.get(i).sentAt = now;
+                    sent++;
+                } catch (Exception e) {
+                    recordFailure(batch.get(i), e);
+                    return sent;
+                }
+            }
+            if (sendFailure != null) {
+                recordFailure(batch.get(acks.size()), sendFailure);
+            } else {
+                consecutiveFailures = 0;
+            }
+            return sent;
+        });
+    }
+
+    private void recordFailure(OutboxEvent head, Exception e) {
+        head.attempts++;
+        head.lastError = String.valueOf(e.getMessage());
+        consecutiveFailures++;
+        long millis = Math.min(maxBackoff.toMillis(), 250L << Math.min(consecutiveFailures, 10));
+        pausedUntil = Instant.now().plusMillis(millis);
+        LOG.warnf("outbox: event %s to %s not acknowledged (attempt %d), retrying in %d ms: %s", head.eventId,
+                head.topic, head.attempts, millis, e.getMessage());
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000);
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    producer = new KafkaProducer<>(props);
+                }
+            }
+        }
+        return producer;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Rows not yet acknowledged by the broker (health and metrics). */
+    public long pending() {
+        return QuarkusTransaction.requiringNew().call(
+                () -> em.createQuery("select count(e) from OutboxEvent e where e.sentAt is null", Long.class)
+                        .getSingleResult());
+    }
+}

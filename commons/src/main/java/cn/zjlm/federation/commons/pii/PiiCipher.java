@@ -1,0 +1,99 @@
+package cn.zjlm.federation.commons.pii;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM encryption of sensitive values at rest ("keyId:base64(iv|ciphertext|tag)") and an
+ * HMAC-SHA256 blind index for exact matching.
+ */
+@ApplicationScoped
+public class PiiCipher {
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec indexKey;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public PiiCipher(PiiConfig config) {
+        this(config.keyId(), config.encryptionKey(), config.indexKey());
+    }
+
+    public PiiCipher(String keyId, String encryptionKeyBase64, String indexKeyBase64) {
+        this.keyId = keyId;
+        this.encryptionKey = key(encryptionKeyBase64, "AES", "federation.pii.encryption-key");
+        this.indexKey = key(indexKeyBase64, "HmacSHA256", "federation.pii.index-key");
+    }
+
+    public String encrypt(String clear) {
+        if (clear == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return keyId + ":" + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PII encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        int colon = stored.indexOf(':');
+        if (colon < 0 || !stored.substring(0, colon).equals(keyId)) {
+            throw new IllegalStateException("PII value was sealed with an unknown key id");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("PII value cannot be decrypted", e);
+        }
+    }
+
+    /** Deterministic keyed hash for lookups; the same clear value always gives the same index. */
+    public String blindIndex(String clear) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return HexFormat.of().formatHex(mac.doFinal(clear.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("blind index failed", e);
+        }
+    }
+
+    private static SecretKeySpec key(String base64, String algorithm, String property) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(property + " is not base64", e);
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException(property + " must be 32 bytes (base64 of 32 random bytes)");
+        }
+        return new SecretKeySpec(bytes, algorithm);
+    }
+}

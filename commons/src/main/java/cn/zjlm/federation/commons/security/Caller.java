@@ -1,0 +1,64 @@
+package cn.zjlm.federation.commons.security;
+
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.AssociationCode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: subject, roles and association, read from the verified access token. */
+@RequestScoped
+public class Caller {
+    public static final String ASSOCIATION_CLAIM = "association";
+
+    @Inject
+    SecurityIdentity identity;
+
+    public String subject() {
+        return token().map(JsonWebToken::getSubject).orElse(identity.getPrincipal().getName());
+    }
+
+    public String username() {
+        return token().map(t -> (String) t.getClaim("preferred_username")).orElse(identity.getPrincipal().getName());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean hasAnyRole(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller's association code; a token without a well-formed one is refused. */
+    public String association() {
+        Object claim = token().map(t -> t.getClaim(ASSOCIATION_CLAIM)).orElse(null);
+        String code = claim == null ? null : claim.toString().replace("\"", "");
+        if (!AssociationCode.isWellFormed(code)) {
+            throw new ProblemException(403, "forbidden");
+        }
+        return code;
+    }
+
+    public AssociationScope scope() {
+        return AssociationScope.of(association());
+    }
+
+    /** Another association's record is reported as missing, so its existence does not leak. */
+    public void requireInScope(String associationCode, String what) {
+        if (!scope().covers(associationCode)) {
+            throw ProblemException.notFound(what);
+        }
+    }
+
+    private Optional<JsonWebToken> token() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(jwt) : Optional.empty();
+    }
+}
