@@ -26,6 +26,7 @@ public class PiiCipher {
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
 
+    @jakarta.inject.Inject
     public PiiCipher(PiiConfig config) {
         this(config.keyId(), config.encryptionKey(), config.indexKey());
     }

@@ -1,0 +1,145 @@
+package cn.zjlm.federation.member.api;
+
+import cn.zjlm.federation.commons.error.Problem;
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.ValidAssociationCode;
+import cn.zjlm.federation.commons.pii.PiiCipher;
+import cn.zjlm.federation.commons.security.Caller;
+import cn.zjlm.federation.commons.security.Roles;
+import cn.zjlm.federation.member.domain.Member;
+import cn.zjlm.federation.member.domain.MemberRegistry;
+import cn.zjlm.federation.member.domain.MemberRegistry.MemberSearch;
+import cn.zjlm.federation.member.domain.MemberStatus;
+import cn.zjlm.federation.member.domain.Sector;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/members")
+@Tag(name = "Members 会员登记")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "Invalid input, with a reason per field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MemberResource {
+    @Inject
+    MemberRegistry registry;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PiiCipher cipher;
+
+    @Inject
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
+    @Operation(summary = "Register a member (登记)", description = "The association must lie in the caller's scope; "
+            + "the ID number must be valid (GB 11643) and not registered yet anywhere in the province.")
+    @APIResponse(responseCode = "201", description = "Registered; Location and ETag set")
+    @APIResponse(responseCode = "409", description = "The ID number is already registered")
+    public Response register(@NotNull @Valid MemberRequest request) {
+        Member m = registry.register(request, caller.scope(), caller.username());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(m.id.toString()).build())
+                .tag(etag(m)).entity(MemberView.of(m, cipher)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.REVIEWER,
+            Roles.FINANCE})
+    @Operation(summary = "Read a member", description = "404 when the member is outside the caller's association.")
+    @APIResponse(responseCode = "200", description = "The member, sensitive values masked; ETag is the version")
+    @APIResponse(responseCode = "404", description = "No such member in the caller's scope")
+    public Response get(@PathParam("id") UUID id) {
+        Member m = registry.find(id, caller.scope()).orElseThrow(() -> ProblemException.notFound("member"));
+        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed(Roles.MEMBER)
+    @Operation(summary = "The calling member's own record")
+    public Response me() {
+        Member m = registry.findByAccount(UUID.fromString(caller.subject()))
+                .orElseThrow(() -> ProblemException.notFound("member"));
+        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
+    @Operation(summary = "Correct a member record", description = "Requires If-Match with the ETag from a read; "
+            + "a stale version is refused with 412 so concurrent edits are never lost.")
+    @APIResponse(responseCode = "200", description = "Updated; new ETag")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid MemberRequest request) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        long expected;
+        try {
+            expected = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "precondition-failed", ifMatch, "?");
+        }
+        Member m = registry.update(id, expected, request, caller.scope(), caller.username());
+        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.REVIEWER,
+            Roles.FINANCE})
+    @Operation(summary = "Search members in the caller's scope",
+            description = "Filters combine; association narrows to a subtree of the caller's own association.")
+    public Page<MemberView> search(
+            @QueryParam("association") @ValidAssociationCode String association,
+            @QueryParam("status") MemberStatus status,
+            @QueryParam("sector") Sector sector,
+            @QueryParam("namePrefix") String namePrefix,
+            @QueryParam("minAge") @Min(0) @Max(130) Integer minAge,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+            @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = "-?(name|birthDate|createdAt|associationCode)")
+            String sort) {
+        Sort order = sort.startsWith("-") ? Sort.descending(sort.substring(1)) : Sort.ascending(sort);
+        var result = registry.search(new MemberSearch(association, status, sector, namePrefix, minAge, page, size,
+                order.and("id")), caller.scope());
+        return new Page<>(result.members().stream().map(m -> MemberView.of(m, cipher)).toList(), page, size,
+                result.total());
+    }
+
+    private static EntityTag etag(Member m) {
+        return new EntityTag(Long.toString(m.version));
+    }
+}

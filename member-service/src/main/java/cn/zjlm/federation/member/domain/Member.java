@@ -1,0 +1,78 @@
+package cn.zjlm.federation.member.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An honour holder in the registry. Sensitive values are held only as ciphertext and blind index. */
+@Entity
+public class Member extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public Gender gender;
+
+    public String ethnicity;
+
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    @Column(name = "national_id_cipher")
+    public String nationalIdCipher;
+
+    @Column(name = "national_id_index")
+    public String nationalIdIndex;
+
+    @Column(name = "phone_cipher")
+    public String phoneCipher;
+
+    public String employer;
+
+    @Column(name = "employer_credit_code")
+    public String employerCreditCode;
+
+    @Enumerated(EnumType.STRING)
+    public Sector sector;
+
+    public String occupation;
+
+    @Column(name = "association_code")
+    public String associationCode;
+
+    @Enumerated(EnumType.STRING)
+    public MemberStatus status;
+
+    @Column(name = "deceased_on")
+    public LocalDate deceasedOn;
+
+    /** Keycloak subject of the member's own login, if they have one. */
+    @Column(name = "account_subject")
+    public UUID accountSubject;
+
+    public String notes;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+}

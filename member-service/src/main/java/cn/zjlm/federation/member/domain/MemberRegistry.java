@@ -1,0 +1,159 @@
+package cn.zjlm.federation.member.domain;
+
+import cn.zjlm.federation.commons.error.Problem;
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import cn.zjlm.federation.commons.pii.PiiCipher;
+import cn.zjlm.federation.commons.security.AssociationScope;
+import cn.zjlm.federation.member.api.MemberRequest;
+import cn.zjlm.federation.member.events.MemberEvents;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registry rules: validation beyond single fields, uniqueness, scope, versioning and events. */
+@ApplicationScoped
+public class MemberRegistry {
+    @Inject
+    PiiCipher cipher;
+
+    @Inject
+    MemberEvents events;
+
+    @Transactional
+    public Member register(MemberRequest request, AssociationScope scope, String actor) {
+        String nationalId = NationalIdNumber.normalize(request.nationalId());
+        checkConsistency(request, nationalId, scope);
+        String index = cipher.blindIndex(nationalId);
+        if (Member.count("nationalIdIndex", index) > 0) {
+            throw new ProblemException(409, "duplicate", List.of(new Problem.FieldViolation("nationalId",
+                    "national-id.already-registered", null)), "A member with this ID number is already registered.");
+        }
+        Member m = new Member();
+        m.id = UUID.randomUUID();
+        m.nationalIdCipher = cipher.encrypt(nationalId);
+        m.nationalIdIndex = index;
+        apply(m, request, nationalId);
+        m.createdAt = m.updatedAt = Instant.now();
+        m.createdBy = m.updatedBy = actor;
+        m.persistAndFlush();
+        events.registered(m);
+        return m;
+    }
+
+    /** Replaces the record if {@code expectedVersion} is current; the ID number itself cannot change here. */
+    @Transactional
+    public Member update(UUID id, long expectedVersion, MemberRequest request, AssociationScope scope, String actor) {
+        Member m = find(id, scope).orElseThrow(() -> ProblemException.notFound("member"));
+        if (m.version != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed", "\"" + expectedVersion + "\"",
+                    "\"" + m.version + "\"");
+        }
+        String nationalId = NationalIdNumber.normalize(request.nationalId());
+        if (!cipher.blindIndex(nationalId).equals(m.nationalIdIndex)) {
+            throw ProblemException.invalidField("nationalId", "national-id.immutable");
+        }
+        checkConsistency(request, nationalId, scope);
+        apply(m, request, nationalId);
+        m.updatedAt = Instant.now();
+        m.updatedBy = actor;
+        m.persistAndFlush();
+        events.updated(m);
+        return m;
+    }
+
+    /** The member if it lies in the caller's scope; the scope is part of the query. */
+    public Optional<Member> find(UUID id, AssociationScope scope) {
+        return Member.find("id = ?1 and associationCode like ?2", id, scope.likePattern()).firstResultOptional();
+    }
+
+    public Optional<Member> findByAccount(UUID subject) {
+        return Member.find("accountSubject", subject).firstResultOptional();
+    }
+
+    public record SearchResult(List<Member> members, long total) {
+    }
+
+    public SearchResult search(MemberSearch search, AssociationScope scope) {
+        StringBuilder where = new StringBuilder("associationCode like :scope");
+        Parameters params = Parameters.with("scope", scope.likePattern());
+        if (search.association() != null) {
+            where.append(" and associationCode like :subtree");
+            params.and("subtree", AssociationScope.of(search.association()).likePattern());
+        }
+        if (search.status() != null) {
+            where.append(" and status = :status");
+            params.and("status", search.status());
+        }
+        if (search.sector() != null) {
+            where.append(" and sector = :sector");
+            params.and("sector", search.sector());
+        }
+        if (search.namePrefix() != null && !search.namePrefix().isBlank()) {
+            where.append(" and name like :name");
+            params.and("name", search.namePrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (search.minAge() != null) {
+            where.append(" and birthDate <= :bornBy");
+            params.and("bornBy", LocalDate.now().minusYears(search.minAge()));
+        }
+        var query = Member.<Member>find(where.toString(), search.sort(), params);
+        long total = query.count();
+        List<Member> page = query.page(search.page(), search.size()).list();
+        return new SearchResult(page, total);
+    }
+
+    /** Filters, page and sort of a member search; association narrows the caller's own scope. */
+    public record MemberSearch(String association, MemberStatus status, Sector sector, String namePrefix,
+            Integer minAge, int page, int size, Sort sort) {
+    }
+
+    private void checkConsistency(MemberRequest request, String nationalId, AssociationScope scope) {
+        List<Problem.FieldViolation> problems = new ArrayList<>();
+        LocalDate encoded = NationalIdNumber.birthDateOf(nationalId).orElseThrow();
+        if (request.birthDate() != null && !request.birthDate().equals(encoded)) {
+            problems.add(new Problem.FieldViolation("birthDate", "national-id.birth-date-mismatch", null));
+        }
+        if (!scope.covers(request.associationCode())) {
+            problems.add(new Problem.FieldViolation("associationCode", "association-code.out-of-scope", null));
+        } else if (Association.findById(request.associationCode()) == null) {
+            problems.add(new Problem.FieldViolation("associationCode", "association-code.unknown", null));
+        }
+        MemberStatus status = request.status() == null ? MemberStatus.IN_SERVICE : request.status();
+        if (status == MemberStatus.DECEASED && request.deceasedOn() == null) {
+            problems.add(new Problem.FieldViolation("deceasedOn", "member.deceased-date-required", null));
+        }
+        if (request.deceasedOn() != null && (request.deceasedOn().isBefore(encoded)
+                || request.deceasedOn().isAfter(LocalDate.now()))) {
+            problems.add(new Problem.FieldViolation("deceasedOn", "member.deceased-date-impossible", null));
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "validation", problems, problems.size());
+        }
+    }
+
+    private void apply(Member m, MemberRequest r, String nationalId) {
+        m.name = r.name().strip();
+        m.gender = r.gender();
+        m.ethnicity = r.ethnicity();
+        m.birthDate = NationalIdNumber.birthDateOf(nationalId).orElseThrow();
+        m.phoneCipher = r.phone() == null ? null : cipher.encrypt(r.phone().strip());
+        m.employer = r.employer();
+        m.employerCreditCode = r.employerCreditCode() == null ? null : r.employerCreditCode().strip().toUpperCase();
+        m.sector = r.sector();
+        m.occupation = r.occupation();
+        m.associationCode = r.associationCode();
+        m.status = r.status() == null ? MemberStatus.IN_SERVICE : r.status();
+        m.deceasedOn = m.status == MemberStatus.DECEASED ? r.deceasedOn() : null;
+        m.accountSubject = r.accountSubject();
+        m.notes = r.notes();
+    }
+}
