@@ -1,0 +1,46 @@
+package cn.zjlm.federation.care.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One version of a programme's rule for one association, valid over a period. */
+@Entity
+@Table(name = "programme_rule")
+public class ProgrammeRule extends PanacheEntityBase {
+    @Id
+    @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "programme_code")
+    public String programmeCode;
+
+    @Column(name = "association_code")
+    public String associationCode;
+
+    public int version;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    /** Amounts as decimal strings (exact to the fen), factors and tiers. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String parameters;
+
+    public String source;
+
+    /** Rules of the programme whose association covers {@code prefix}-scoped callers, newest first. */
+    public static List<ProgrammeRule> inScope(String programmeCode, String likePattern) {
+        return list("programmeCode = ?1 and associationCode like ?2 order by associationCode, version desc",
+                programmeCode, likePattern);
+    }
+}
