@@ -1,0 +1,166 @@
+package cn.zjlm.federation.gateway;
+
+import cn.zjlm.federation.commons.error.CorrelationIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.Tenant;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Routes /api/v1/... to the owning service, streaming request and response bodies. The caller's
+ * token is forwarded unchanged (each service validates it again) with a correlation id.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    private static final String PUBLIC_PREFIX = "/api/v1/public/";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    @Tenant("Default")
+    TenantIdentityProvider tokens;
+
+    private HttpClient client;
+
+    void init(@Observes Router router) {
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(100).setKeepAlive(true)
+                .setConnectTimeout(5000));
+        router.route().order(Integer.MIN_VALUE).handler(this::correlate);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::securityFailure);
+        config.routes().forEach((name, route) -> {
+            URI upstream = URI.create(route.url());
+            for (String prefix : route.prefixes()) {
+                router.route(prefix).handler(rc -> forward(rc, name, upstream));
+                router.route(prefix + "/*").handler(rc -> forward(rc, name, upstream));
+            }
+        });
+        router.route("/api/*").order(10_000)
+                .handler(rc -> whenAuthenticated(rc, () -> Problems.send(rc, 404, "not-found", "resource")));
+    }
+
+    private void correlate(RoutingContext rc) {
+        String id = rc.request().getHeader(CorrelationIds.HEADER);
+        if (id == null || !SAFE_ID.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+        }
+        rc.put(CorrelationIds.MDC_KEY, id);
+        rc.response().putHeader(CorrelationIds.HEADER, id);
+        rc.next();
+    }
+
+    /** Authentication and authorization failures leave the gateway as problem details too. */
+    private void securityFailure(RoutingContext rc) {
+        Throwable failure = rc.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            Problems.send(rc, 401, "unauthorized");
+        } else if (failure instanceof ForbiddenException) {
+            Problems.send(rc, 403, "forbidden");
+        } else if (rc.statusCode() == 413) {
+            Problems.send(rc, 413, "payload-too-large");
+        } else {
+            rc.next();
+        }
+    }
+
+    /**
+     * Everything under /api except /api/v1/public needs a valid bearer token, verified here with the
+     * OIDC provider's keys (signature, issuer, expiry, audience) before anything is routed.
+     */
+    private void whenAuthenticated(RoutingContext rc, Runnable next) {
+        if (rc.request().path().startsWith(PUBLIC_PREFIX)) {
+            next.run();
+            return;
+        }
+        String authorization = rc.request().getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Problems.send(rc, 401, "unauthorized");
+            return;
+        }
+        tokens.authenticate(new AccessTokenCredential(authorization.substring(7).strip())).subscribe().with(
+                identity -> {
+                    if (identity == null || identity.isAnonymous()) {
+                        Problems.send(rc, 401, "unauthorized");
+                    } else {
+                        next.run();
+                    }
+                }, failure -> {
+                    LOG.debugf("token refused: %s", failure.getMessage());
+                    Problems.send(rc, 401, "unauthorized");
+                });
+    }
+
+    private void forward(RoutingContext rc, String service, URI upstream) {
+        rc.request().pause();
+        whenAuthenticated(rc, () -> proxy(rc, service, upstream));
+    }
+
+    private void proxy(RoutingContext rc, String service, URI upstream) {
+        HttpServerRequest request = rc.request();
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstream.getHost())
+                .setPort(upstream.getPort()).setURI(request.uri()).setTimeout(config.upstreamTimeout().toMillis());
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        request.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        headers.set(CorrelationIds.HEADER, (String) rc.get(CorrelationIds.MDC_KEY));
+        headers.set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
+        headers.set("X-Forwarded-Proto", request.scheme());
+        if (request.remoteAddress() != null) {
+            headers.add("X-Forwarded-For", request.remoteAddress().hostAddress());
+        }
+        options.setHeaders(headers);
+        client.request(options)
+                .compose(upstreamRequest -> upstreamRequest.send(request))
+                .onSuccess(response -> relay(response, rc.response()))
+                .onFailure(error -> {
+                    LOG.warnf("upstream %s failed for %s %s: %s", service, request.method(), request.path(),
+                            error.getMessage());
+                    boolean timeout = error instanceof java.util.concurrent.TimeoutException
+                            || String.valueOf(error.getMessage()).contains("timeout");
+                    Problems.send(rc, timeout ? 504 : 503, "service-unavailable", service);
+                });
+    }
+
+    private static void relay(HttpClientResponse upstream, HttpServerResponse response) {
+        response.setStatusCode(upstream.statusCode());
+        upstream.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        if (!upstream.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        upstream.pipeTo(response);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.zjlm.federation.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import cn.zjlm.federation.local.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EchoUpstreams.class)
+class GatewayTest {
+    private static final String HZ = TestTokens.token("hz-staff", "330100", "city-staff");
+
+    @Test
+    void anonymousAndForgedTokensAreRefusedWithProblemDetails() {
+        given().get("/api/v1/members").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("code", equalTo("unauthorized"));
+        String[] parts = HZ.split("\\.");
+        String forged = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+        given().auth().oauth2(forged).get("/api/v1/members").then().statusCode(401)
+                .contentType("application/problem+json");
+        String none = parts[0].replace(parts[0], java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes())) + "." + parts[1] + ".";
+        given().auth().oauth2(none).get("/api/v1/members").then().statusCode(401);
+        given().auth().oauth2(TestTokens.sign(TestTokens.claims("hz-staff", "330100", "city-staff").expiresAt(1000)))
+                .get("/api/v1/members").then().statusCode(401);
+        given().auth().oauth2(TestTokens.sign(TestTokens.claims("hz-staff", "330100", "city-staff").audience("x")))
+                .get("/api/v1/members").then().statusCode(401);
+        given().auth().oauth2(TestTokens.sign(TestTokens.claims("hz-staff", "330100", "city-staff").issuer("https://evil")))
+                .get("/api/v1/members").then().statusCode(401);
+    }
+
+    @Test
+    void validCallsReachTheServiceWithTokenAndCorrelationId() {
+        given().auth().oauth2(HZ).header("X-Correlation-Id", "trace-42").get("/api/v1/members/abc?page=2")
+                .then().statusCode(200).header("X-Correlation-Id", "trace-42")
+                .body("uri", equalTo("/api/v1/members/abc?page=2")).body("authorization", equalTo(true))
+                .body("correlationId", equalTo("trace-42"));
+        given().auth().oauth2(HZ).get("/api/v1/events/volunteers").then().statusCode(200)
+                .header("X-Correlation-Id", notNullValue()).body("correlationId", notNullValue());
+    }
+
+    @Test
+    void requestBodiesAreStreamedThroughIntact() throws Exception {
+        byte[] body = new byte[1 << 20];
+        new Random(7).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        given().auth().oauth2(HZ).contentType("application/octet-stream").body(body).post("/api/v1/honors/upload")
+                .then().statusCode(200).body("method", equalTo("POST")).body("length", equalTo(body.length))
+                .body("sha256", equalTo(sha));
+    }
+
+    @Test
+    void aServiceThatIsDownIsA503ProblemNotAHang() {
+        given().auth().oauth2(HZ).get("/api/v1/care/programmes").then().statusCode(503)
+                .contentType("application/problem+json").body("code", equalTo("service-unavailable"));
+    }
+
+    @Test
+    void unknownApiPathsAreProblemNotFound() {
+        given().auth().oauth2(HZ).get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void healthPublicEndpointsAndTheMergedOpenApiNeedNoToken() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/api/v1/public/certificates/verify/ABC123").then().statusCode(200)
+                .body("authorization", equalTo(false));
+        given().get("/openapi").then().statusCode(200).body("paths.keySet()", hasItem("/api/v1/echo"))
+                .body("components.schemas.Echo.type", equalTo("object"))
+                .body("x-unavailable-services", hasItem("care"));
+    }
+}
