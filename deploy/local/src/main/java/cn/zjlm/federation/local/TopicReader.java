@@ -1,5 +1,6 @@
 package cn.zjlm.federation.local;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,14 +45,19 @@ public final class TopicReader {
         return found;
     }
 
-    /** Sends a record as-is (e.g. a duplicate delivery or a poison message). */
+    /**
+     * Sends a record as the outbox relay does (structured CloudEvents content type), e.g. a duplicate
+     * delivery or a poison message.
+     */
     public static void send(String bootstrap, String topic, String key, String value) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("key.serializer", StringSerializer.class.getName());
         props.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }

@@ -1,0 +1,138 @@
+package cn.zjlm.federation.platform;
+
+import cn.zjlm.federation.commons.identity.CreditCode;
+import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Demo members across the province, registered through the gateway by each city's own staff (so
+ * the demo exercises tokens, scope and events). Deterministic: a second run finds them registered.
+ */
+public final class DemoData {
+    /** Keycloak subject of the demo member login lm-chen (fixed in the realm file). */
+    public static final String LM_CHEN_SUBJECT = "7a1c2e3f-5b6d-4c8e-9f01-23456789ab01";
+
+    record Person(String name, String gender, String county, int birthYear, String sector, String employer,
+            String occupation, String ethnicity, String deceasedOn) {
+    }
+
+    static final List<Person> PEOPLE = List.of(
+            new Person("陈建国", "MALE", "330109", 1958, "FRONTLINE_WORKER", "杭州萧山机械厂", "钳工", "汉族", null),
+            new Person("王秀英", "FEMALE", "330122", 1965, "FARMER", "桐庐县富春江镇", "种植户", "汉族", null),
+            new Person("李卫东", "MALE", "330182", 1971, "FRONTLINE_WORKER", "建德市新安江电厂", "电工", "汉族", null),
+            new Person("张丽华", "FEMALE", "330108", 1982, "PROFESSIONAL", "杭州海康威视数字技术股份有限公司", "高级工程师", "汉族", null),
+            new Person("刘志强", "MALE", "330102", 1944, "FRONTLINE_WORKER", "杭州锅炉厂", "焊工", "汉族", null),
+            new Person("赵敏", "FEMALE", "330106", 1978, "PUBLIC_SERVICE", "浙江大学医学院附属第一医院", "主任医师", "汉族", null),
+            new Person("孙国庆", "MALE", "330110", 1949, "FARMER", "余杭区径山镇", "茶农", "汉族", null),
+            new Person("周红梅", "FEMALE", "330105", 1969, "FRONTLINE_WORKER", "杭州公交集团", "公交车驾驶员", "汉族", null),
+            new Person("吴海峰", "MALE", "330100", 1975, "ENTERPRISE_HEAD", "杭州汽轮动力集团有限公司", "董事长", "汉族", null),
+            new Person("郑小燕", "FEMALE", "330111", 1986, "FRONTLINE_WORKER", "富阳造纸厂", "操作工", "汉族", null),
+            new Person("阿依古丽·买买提", "FEMALE", "330106", 1980, "PROFESSIONAL", "杭州市第一人民医院", "护士长", "维吾尔族", null),
+            new Person("沈建明", "MALE", "330502", 1962, "FRONTLINE_WORKER", "湖州丝绸之路集团", "机修工", "汉族", null),
+            new Person("钱美芳", "FEMALE", "330503", 1973, "FRONTLINE_WORKER", "南浔木地板有限公司", "质检员", "汉族", null),
+            new Person("姚国平", "MALE", "330523", 1955, "FARMER", "安吉县溪龙乡", "白茶种植户", "汉族", null),
+            new Person("费晓东", "MALE", "330522", 1984, "PROFESSIONAL", "天能电池集团股份有限公司", "工艺工程师", "汉族", null),
+            new Person("潘月琴", "FEMALE", "330521", 1940, "FRONTLINE_WORKER", "德清县纺织厂", "挡车工", "汉族", "2025-12-03"),
+            new Person("朱金龙", "MALE", "330402", 1966, "FRONTLINE_WORKER", "国网嘉兴供电公司", "带电作业班班长", "汉族", null),
+            new Person("徐丽娟", "FEMALE", "330483", 1977, "FRONTLINE_WORKER", "巨石集团有限公司", "拉丝工", "汉族", null),
+            new Person("褚建华", "MALE", "330481", 1960, "ENTERPRISE_HEAD", "海宁中国皮革城", "总经理", "汉族", null),
+            new Person("陆雪芬", "FEMALE", "330421", 1946, "FARMER", "嘉善县姚庄镇", "果农", "汉族", null),
+            new Person("顾伟", "MALE", "330482", 1988, "FRONTLINE_WORKER", "平湖光机电有限公司", "数控车工", "汉族", null),
+            new Person("俞立新", "MALE", "330602", 1957, "FRONTLINE_WORKER", "中国绍兴黄酒集团", "酿酒师", "汉族", null),
+            new Person("何春燕", "FEMALE", "330603", 1970, "FRONTLINE_WORKER", "柯桥印染有限公司", "印染工", "汉族", null),
+            new Person("楼国强", "MALE", "330681", 1963, "ENTERPRISE_HEAD", "诸暨珍珠产业园", "负责人", "汉族", null),
+            new Person("金晓燕", "FEMALE", "330604", 1981, "PROFESSIONAL", "上虞精细化工园区", "化工工程师", "汉族", null),
+            new Person("宋德胜", "MALE", "330683", 1943, "FARMER", "嵊州市三界镇", "茶农", "汉族", null),
+            new Person("袁美玲", "FEMALE", "330624", 1979, "FRONTLINE_WORKER", "新昌轴承集团", "装配工", "汉族", null),
+            new Person("林海波", "MALE", "330212", 1968, "FRONTLINE_WORKER", "宁波舟山港集团", "桥吊司机", "汉族", null),
+            new Person("胡桂英", "FEMALE", "330282", 1952, "FARMER", "慈溪市周巷镇", "棉农", "汉族", null),
+            new Person("黄志华", "MALE", "330382", 1974, "FRONTLINE_WORKER", "正泰电器股份有限公司", "装配技师", "汉族", null),
+            new Person("方明", "MALE", "330782", 1985, "PROFESSIONAL", "义乌中国小商品城", "电商讲师", "汉族", null),
+            new Person("毛建军", "MALE", "330881", 1961, "FRONTLINE_WORKER", "江山变压器有限公司", "绕线工", "汉族", null),
+            new Person("邱海军", "MALE", "330902", 1967, "FRONTLINE_WORKER", "舟山市普陀远洋渔业公司", "船长", "汉族", null),
+            new Person("叶小红", "FEMALE", "331081", 1976, "FRONTLINE_WORKER", "温岭水泵有限公司", "装配工", "汉族", null),
+            new Person("蓝玉英", "FEMALE", "331127", 1972, "FARMER", "景宁畲族自治县鹤溪街道", "茶农", "畲族", null),
+            new Person("季光明", "MALE", "331181", 1959, "FRONTLINE_WORKER", "龙泉青瓷研究所", "青瓷匠人", "汉族", null));
+
+    /** Which demo login registers members of an association. */
+    static String registrar(String county) {
+        if (county.equals("330109")) {
+            return "xs-staff";
+        }
+        return switch (county.substring(0, 4)) {
+            case "3301" -> "hz-staff";
+            case "3304" -> "jx-staff";
+            case "3305" -> "hu-staff";
+            case "3306" -> "sx-staff";
+            default -> "zj-admin";
+        };
+    }
+
+    public record Result(int created, int existing) {
+    }
+
+    public static Result seed(Platform platform) {
+        ObjectMapper mapper = new ObjectMapper();
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> tokens = new HashMap<>();
+        Random random = new Random(20261122L);
+        int created = 0;
+        int existing = 0;
+        for (Person p : PEOPLE) {
+            LocalDate birth = LocalDate.of(p.birthYear(), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            int sequence = random.nextInt(500) * 2 + ("MALE".equals(p.gender()) ? 1 : 0);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", p.name());
+            body.put("gender", p.gender());
+            body.put("ethnicity", p.ethnicity());
+            body.put("birthDate", birth.toString());
+            body.put("nationalId", NationalIdNumber.compose(p.county(), birth, sequence));
+            body.put("phone", "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000)));
+            body.put("employer", p.employer());
+            body.put("employerCreditCode", CreditCode.compose("91" + p.county() + "MA" + String.format("%07d",
+                    random.nextInt(10_000_000))));
+            body.put("sector", p.sector());
+            body.put("occupation", p.occupation());
+            body.put("associationCode", p.county());
+            body.put("status", p.deceasedOn() != null ? "DECEASED" : p.birthYear() <= 1965 ? "RETIRED" : "IN_SERVICE");
+            body.put("deceasedOn", p.deceasedOn());
+            if (p.name().equals("陈建国")) {
+                body.put("accountSubject", LM_CHEN_SUBJECT);
+            }
+            String login = registrar(p.county());
+            String token = tokens.computeIfAbsent(login, u -> platform.keycloak().passwordToken(u, "demo"));
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create(platform.gatewayUrl() + "/api/v1/members"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    created++;
+                } else if (response.statusCode() == 409) {
+                    existing++;
+                } else {
+                    throw new IllegalStateException("demo member " + p.name() + " refused: " + response.statusCode()
+                            + " " + response.body());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("gateway unreachable while seeding demo data", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Result(created, existing);
+    }
+}
