@@ -78,4 +78,15 @@ class GatewayTest {
                 .body("components.schemas.Echo.type", equalTo("object"))
                 .body("x-unavailable-services", hasItem("care"));
     }
+
+    @Test
+    void configuredFrontendsMayCallCrossOriginOthersMayNot() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/api/v1/members").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/members").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
 }
