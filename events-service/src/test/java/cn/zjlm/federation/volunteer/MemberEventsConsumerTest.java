@@ -32,7 +32,7 @@ class MemberEventsConsumerTest {
                  "dataschema":"https://federation.zjlm.cn/events/%s.schema.json","association":"%s",
                  "data":{"memberId":"%s","associationCode":"%s","name":"%s","gender":"FEMALE",
                          "birthDate":"1958-11-02","status":"%s","deceasedOn":null,"sector":"FARMER",
-                         "nationalIdIndex":"%s","version":%d}}"""
+                         "nationalIdIndex":"%s","highestHonourLevel":null,"honours":[],"version":%d}}"""
                 .formatted(eventId, type, memberId, Instant.now(), type, association, memberId, association, name,
                         status, "ab".repeat(32), version);
     }

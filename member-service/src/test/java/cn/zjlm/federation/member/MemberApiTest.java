@@ -139,12 +139,13 @@ class MemberApiTest {
     void updatesNeedTheCurrentVersion() {
         String nationalId = newId(LocalDate.of(1972, 7, 7));
         String id = register(HZ, member("周九", nationalId, "330100"));
-        Map<String, Object> changed = new java.util.HashMap<>(member("周九", nationalId, "330109"));
+        Map<String, Object> changed = new java.util.HashMap<>(member("周九", nationalId, "330100"));
+        changed.put("employer", "杭州钢铁集团");
         given().auth().oauth2(HZ).contentType(ContentType.JSON).body(changed).put("/api/v1/members/" + id)
                 .then().statusCode(428);
         given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(changed)
                 .put("/api/v1/members/" + id).then().statusCode(200).header("ETag", "\"1\"")
-                .body("associationCode", equalTo("330109"));
+                .body("employer", equalTo("杭州钢铁集团"));
         // A second editor still holding version 0 must not overwrite the first one's change.
         given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(changed)
                 .put("/api/v1/members/" + id).then().statusCode(412).body("code", equalTo("precondition-failed"));

@@ -77,11 +77,11 @@ class FirstPathIT {
         // A later change on the same key is consumed after the duplicate; once it shows, the duplicate was handled.
         given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("hz-staff")).contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"").body(member("许文静", NationalIdNumber.compose("330182",
-                        LocalDate.of(1970, 3, 21), 604), "13705711234", "330100"))
+                        LocalDate.of(1970, 3, 21), 604), "13705711234", "330182"))
                 .put("/api/v1/members/" + id).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("hz-staff")).get("/api/v1/events/volunteers/" + id)
-                        .then().body("memberVersion", equalTo(1)).body("associationCode", equalTo("330100")));
+                        .then().body("memberVersion", equalTo(1)));
 
         String eventId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered).path("id").asText();
         try (Connection c = E2E.platform().postgres().connect("events");

@@ -17,6 +17,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MemberEventsConsumer {
     static final String CONSUMER = "events-service.member-read-model";
+    /** Every one of these carries the member's state after the change (see docs/events). */
+    static final java.util.Set<String> MEMBER_STATE_EVENTS = java.util.Set.of("MemberRegistered", "MemberUpdated",
+            "MemberDeceased", "MemberTransferred", "HonorRecorded", "HonorRevoked");
     private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
 
     @Inject
@@ -29,7 +32,7 @@ public class MemberEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!event.type().startsWith("Member")) {
+        if (!MEMBER_STATE_EVENTS.contains(event.type())) {
             return;
         }
         JsonNode data = event.data();

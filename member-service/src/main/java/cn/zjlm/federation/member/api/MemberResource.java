@@ -6,7 +6,12 @@ import cn.zjlm.federation.commons.identity.ValidAssociationCode;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
+import cn.zjlm.federation.member.domain.HonourCategory;
+import cn.zjlm.federation.member.domain.HonourLevel;
 import cn.zjlm.federation.member.domain.Member;
+import cn.zjlm.federation.member.domain.MemberHistory;
+import cn.zjlm.federation.member.domain.MemberHonour;
+import cn.zjlm.federation.member.domain.MemberHonours;
 import cn.zjlm.federation.member.domain.MemberRegistry;
 import cn.zjlm.federation.member.domain.MemberRegistry.MemberSearch;
 import cn.zjlm.federation.member.domain.MemberStatus;
@@ -34,6 +39,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,6 +66,9 @@ public class MemberResource {
 
     @Inject
     UriInfo uriInfo;
+
+    @Inject
+    MemberHonours honours;
 
     @POST
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
@@ -104,16 +114,7 @@ public class MemberResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MemberRequest request) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required");
-        }
-        long expected;
-        try {
-            expected = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "precondition-failed", ifMatch, "?");
-        }
-        Member m = registry.update(id, expected, request, caller.scope(), caller.username());
+        Member m = registry.update(id, expectedVersion(ifMatch), request, caller.scope(), caller.username());
         return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
     }
 
@@ -128,18 +129,81 @@ public class MemberResource {
             @QueryParam("sector") Sector sector,
             @QueryParam("namePrefix") String namePrefix,
             @QueryParam("minAge") @Min(0) @Max(130) Integer minAge,
+            @QueryParam("honourLevel") HonourLevel honourLevel,
+            @QueryParam("honourCategory") HonourCategory honourCategory,
+            @QueryParam("honourYear") @Min(1950) @Max(2100) Integer honourYear,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
             @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = "-?(name|birthDate|createdAt|associationCode)")
             String sort) {
         Sort order = sort.startsWith("-") ? Sort.descending(sort.substring(1)) : Sort.ascending(sort);
-        var result = registry.search(new MemberSearch(association, status, sector, namePrefix, minAge, page, size,
-                order.and("id")), caller.scope());
-        return new Page<>(result.members().stream().map(m -> MemberView.of(m, cipher)).toList(), page, size,
-                result.total());
+        var result = registry.search(new MemberSearch(association, status, sector, namePrefix, minAge, honourLevel,
+                honourCategory, honourYear, page, size, order.and("id")), caller.scope());
+        return new Page<>(MemberView.of(result.members(), cipher), page, size, result.total());
     }
 
-    private static EntityTag etag(Member m) {
+    @POST
+    @Path("{id}/death")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
+    @Operation(summary = "Record a member's death (已故)", description = "Requires If-Match. Publishes MemberDeceased: "
+            + "care stops future entitlements, volunteer sign-ups are cancelled.")
+    public Response death(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid ActionRequests.Death request) {
+        Member m = registry.markDeceased(id, expectedVersion(ifMatch), request.deceasedOn(), caller.scope(),
+                caller.username());
+        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+    }
+
+    @POST
+    @Path("{id}/honours")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
+    @Operation(summary = "Record an honour the member holds", description = "Publishes HonorRecorded.")
+    @APIResponse(responseCode = "201", description = "Recorded")
+    public Response recordHonour(@PathParam("id") UUID id, @NotNull @Valid HonourRequest request) {
+        MemberHonour h = honours.record(id, request, caller.scope(), caller.username());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(h.id.toString()).build())
+                .entity(MemberView.HonourView.of(h)).build();
+    }
+
+    @POST
+    @Path("{id}/honours/{honourId}/revocation")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN})
+    @Operation(summary = "Revoke an honour (撤销称号)", description = "Keeps the honour with date and reason; "
+            + "publishes HonorRevoked. Association administrators only.")
+    public MemberView.HonourView revokeHonour(@PathParam("id") UUID id, @PathParam("honourId") UUID honourId,
+            @NotNull @Valid ActionRequests.Revocation request) {
+        return MemberView.HonourView.of(honours.revoke(id, honourId, request.revokedOn(), request.reason(),
+                caller.scope(), caller.username()));
+    }
+
+    public record HistoryEntry(String action, String field, String oldValue, String newValue, Instant changedAt,
+            String changedBy) {
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
+    @Operation(summary = "Field-level change history: who, when, old → new")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        registry.find(id, caller.scope()).orElseThrow(() -> ProblemException.notFound("member"));
+        return MemberHistory.<MemberHistory>list("memberId = ?1 order by id", id).stream()
+                .map(h -> new HistoryEntry(h.action, h.field, h.oldValue, h.newValue, h.changedAt, h.changedBy))
+                .toList();
+    }
+
+    /** The version a write expects, from If-Match; required so concurrent edits are never lost. */
+    static long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "precondition-failed", ifMatch, "?");
+        }
+    }
+
+    static EntityTag etag(Member m) {
         return new EntityTag(Long.toString(m.version));
     }
 }

@@ -3,6 +3,7 @@ package cn.zjlm.federation.member.domain;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import cn.zjlm.federation.commons.pii.Masking;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.AssociationScope;
 import cn.zjlm.federation.member.api.MemberRequest;
@@ -16,6 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +39,7 @@ public class MemberRegistry {
         String index = cipher.blindIndex(nationalId);
         if (Member.count("nationalIdIndex", index) > 0) {
             throw new ProblemException(409, "duplicate", List.of(new Problem.FieldViolation("nationalId",
-                    "national-id.already-registered", null)), "A member with this ID number is already registered.");
+                    "national-id.already-registered", null)));
         }
         Member m = new Member();
         m.id = UUID.randomUUID();
@@ -45,6 +49,7 @@ public class MemberRegistry {
         m.createdAt = m.updatedAt = Instant.now();
         m.createdBy = m.updatedBy = actor;
         m.persistAndFlush();
+        MemberHistory.record(m.id, "REGISTERED", null, null, null, actor, m.createdAt);
         events.registered(m);
         return m;
     }
@@ -53,21 +58,85 @@ public class MemberRegistry {
     @Transactional
     public Member update(UUID id, long expectedVersion, MemberRequest request, AssociationScope scope, String actor) {
         Member m = find(id, scope).orElseThrow(() -> ProblemException.notFound("member"));
-        if (m.version != expectedVersion) {
-            throw new ProblemException(412, "precondition-failed", "\"" + expectedVersion + "\"",
-                    "\"" + m.version + "\"");
-        }
+        requireVersion(m, expectedVersion);
         String nationalId = NationalIdNumber.normalize(request.nationalId());
         if (!cipher.blindIndex(nationalId).equals(m.nationalIdIndex)) {
             throw ProblemException.invalidField("nationalId", "national-id.immutable");
         }
+        if (!request.associationCode().equals(m.associationCode)) {
+            throw ProblemException.invalidField("associationCode", "member.association-change-needs-transfer");
+        }
+        if (request.status() == MemberStatus.DECEASED && m.status != MemberStatus.DECEASED) {
+            throw ProblemException.invalidField("status", "member.death-needs-own-action");
+        }
         checkConsistency(request, nationalId, scope);
+        Map<String, Object> before = auditedFields(m);
         apply(m, request, nationalId);
-        m.updatedAt = Instant.now();
+        Instant now = Instant.now();
+        recordChanges(m.id, "UPDATED", before, auditedFields(m), actor, now);
+        m.updatedAt = now;
         m.updatedBy = actor;
         m.persistAndFlush();
         events.updated(m);
         return m;
+    }
+
+    /** Records a death (the member's future entitlements and sign-ups stop downstream). */
+    @Transactional
+    public Member markDeceased(UUID id, long expectedVersion, LocalDate deceasedOn, AssociationScope scope,
+            String actor) {
+        Member m = find(id, scope).orElseThrow(() -> ProblemException.notFound("member"));
+        requireVersion(m, expectedVersion);
+        if (m.status == MemberStatus.DECEASED) {
+            throw ProblemException.conflict("member-already-deceased");
+        }
+        if (deceasedOn.isBefore(m.birthDate) || deceasedOn.isAfter(LocalDate.now())) {
+            throw ProblemException.invalidField("deceasedOn", "member.deceased-date-impossible");
+        }
+        Instant now = Instant.now();
+        MemberHistory.record(m.id, "DECEASED", "status", m.status, MemberStatus.DECEASED, actor, now);
+        MemberHistory.record(m.id, "DECEASED", "deceasedOn", null, deceasedOn, actor, now);
+        m.status = MemberStatus.DECEASED;
+        m.deceasedOn = deceasedOn;
+        m.updatedAt = now;
+        m.updatedBy = actor;
+        m.persistAndFlush();
+        events.deceased(m);
+        return m;
+    }
+
+    static void requireVersion(Member m, long expectedVersion) {
+        if (m.version != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed", "\"" + expectedVersion + "\"",
+                    "\"" + m.version + "\"");
+        }
+    }
+
+    /** Field values kept in history; sensitive ones only as "changed" markers, never in clear. */
+    private Map<String, Object> auditedFields(Member m) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", m.name);
+        fields.put("gender", m.gender);
+        fields.put("ethnicity", m.ethnicity);
+        fields.put("phone", m.phoneCipher == null ? null : Masking.phone(cipher.decrypt(m.phoneCipher)));
+        fields.put("employer", m.employer);
+        fields.put("employerCreditCode", m.employerCreditCode);
+        fields.put("sector", m.sector);
+        fields.put("occupation", m.occupation);
+        fields.put("status", m.status);
+        fields.put("accountSubject", m.accountSubject);
+        fields.put("notes", m.notes);
+        return fields;
+    }
+
+    private static void recordChanges(UUID memberId, String action, Map<String, Object> before,
+            Map<String, Object> after, String actor, Instant at) {
+        before.forEach((field, old) -> {
+            Object now = after.get(field);
+            if (!Objects.equals(old, now)) {
+                MemberHistory.record(memberId, action, field, old, now, actor, at);
+            }
+        });
     }
 
     /** The member if it lies in the caller's scope; the scope is part of the query. */
@@ -83,27 +152,44 @@ public class MemberRegistry {
     }
 
     public SearchResult search(MemberSearch search, AssociationScope scope) {
-        StringBuilder where = new StringBuilder("associationCode like :scope");
+        StringBuilder where = new StringBuilder("from Member m where m.associationCode like :scope");
         Parameters params = Parameters.with("scope", scope.likePattern());
         if (search.association() != null) {
-            where.append(" and associationCode like :subtree");
+            where.append(" and m.associationCode like :subtree");
             params.and("subtree", AssociationScope.of(search.association()).likePattern());
         }
         if (search.status() != null) {
-            where.append(" and status = :status");
+            where.append(" and m.status = :status");
             params.and("status", search.status());
         }
         if (search.sector() != null) {
-            where.append(" and sector = :sector");
+            where.append(" and m.sector = :sector");
             params.and("sector", search.sector());
         }
         if (search.namePrefix() != null && !search.namePrefix().isBlank()) {
-            where.append(" and name like :name");
-            params.and("name", search.namePrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and m.name like :name");
+            params.and("name", search.namePrefix().strip().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
         }
         if (search.minAge() != null) {
-            where.append(" and birthDate <= :bornBy");
+            where.append(" and m.birthDate <= :bornBy");
             params.and("bornBy", LocalDate.now().minusYears(search.minAge()));
+        }
+        if (search.honourLevel() != null || search.honourCategory() != null || search.honourYear() != null) {
+            where.append(" and exists (select 1 from MemberHonour h where h.memberId = m.id and h.revokedOn is null");
+            if (search.honourLevel() != null) {
+                where.append(" and h.level = :level");
+                params.and("level", search.honourLevel());
+            }
+            if (search.honourCategory() != null) {
+                where.append(" and h.category = :category");
+                params.and("category", search.honourCategory());
+            }
+            if (search.honourYear() != null) {
+                where.append(" and h.year = :year");
+                params.and("year", search.honourYear());
+            }
+            where.append(")");
         }
         var query = Member.<Member>find(where.toString(), search.sort(), params);
         long total = query.count();
@@ -113,7 +199,8 @@ public class MemberRegistry {
 
     /** Filters, page and sort of a member search; association narrows the caller's own scope. */
     public record MemberSearch(String association, MemberStatus status, Sector sector, String namePrefix,
-            Integer minAge, int page, int size, Sort sort) {
+            Integer minAge, HonourLevel honourLevel, HonourCategory honourCategory, Integer honourYear, int page,
+            int size, Sort sort) {
     }
 
     private void checkConsistency(MemberRequest request, String nationalId, AssociationScope scope) {

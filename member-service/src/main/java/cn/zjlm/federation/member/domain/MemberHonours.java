@@ -1,0 +1,83 @@
+package cn.zjlm.federation.member.domain;
+
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.security.AssociationScope;
+import cn.zjlm.federation.member.api.HonourRequest;
+import cn.zjlm.federation.member.events.MemberEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Recording and revoking (撤销) the honours a member holds. Each change bumps the member's version. */
+@ApplicationScoped
+public class MemberHonours {
+    @Inject
+    MemberRegistry registry;
+
+    @Inject
+    MemberEvents events;
+
+    @Transactional
+    public MemberHonour record(UUID memberId, HonourRequest request, AssociationScope scope, String actor) {
+        Member m = registry.find(memberId, scope).orElseThrow(() -> ProblemException.notFound("member"));
+        if (request.year() < m.birthDate.getYear() + 14 || request.year() > LocalDate.now().getYear()) {
+            throw ProblemException.invalidField("year", "honour.year-impossible");
+        }
+        if (MemberHonour.count("memberId = ?1 and title = ?2 and year = ?3", memberId, request.title().strip(),
+                request.year()) > 0) {
+            throw new ProblemException(409, "duplicate", java.util.List.of(new cn.zjlm.federation.commons.error.Problem
+                    .FieldViolation("title", "honour.already-recorded", null)));
+        }
+        MemberHonour h = new MemberHonour();
+        h.id = UUID.randomUUID();
+        h.memberId = memberId;
+        h.honourType = request.honourType();
+        h.category = request.category();
+        h.level = request.level();
+        h.title = request.title().strip();
+        h.conferringBody = request.conferringBody();
+        h.year = request.year();
+        h.certificateNumber = request.certificateNumber();
+        h.nationalTreatment = Boolean.TRUE.equals(request.nationalTreatment());
+        h.recordedAt = Instant.now();
+        h.recordedBy = actor;
+        h.persist();
+        MemberHistory.record(memberId, "HONOUR_RECORDED", "honours", null, h.title + " (" + h.year + ")", actor,
+                h.recordedAt);
+        touch(m, actor, h.recordedAt);
+        events.honourRecorded(m, h);
+        return h;
+    }
+
+    @Transactional
+    public MemberHonour revoke(UUID memberId, UUID honourId, LocalDate revokedOn, String reason,
+            AssociationScope scope, String actor) {
+        Member m = registry.find(memberId, scope).orElseThrow(() -> ProblemException.notFound("member"));
+        MemberHonour h = MemberHonour.<MemberHonour>find("id = ?1 and memberId = ?2", honourId, memberId)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("honour"));
+        if (h.isRevoked()) {
+            throw ProblemException.conflict("honour-already-revoked", h.revokedOn);
+        }
+        if (revokedOn.getYear() < h.year || revokedOn.isAfter(LocalDate.now())) {
+            throw ProblemException.invalidField("revokedOn", "honour.revocation-date-impossible");
+        }
+        h.revokedOn = revokedOn;
+        h.revocationReason = reason.strip();
+        Instant now = Instant.now();
+        MemberHistory.record(memberId, "HONOUR_REVOKED", "honours", h.title + " (" + h.year + ")",
+                "revoked " + revokedOn + ": " + h.revocationReason, actor, now);
+        touch(m, actor, now);
+        events.honourRevoked(m, h);
+        return h;
+    }
+
+    /** A change to the member's honours is a change to the member: new version, new ETag. */
+    private static void touch(Member m, String actor, Instant at) {
+        m.updatedAt = at;
+        m.updatedBy = actor;
+        m.persistAndFlush();
+    }
+}

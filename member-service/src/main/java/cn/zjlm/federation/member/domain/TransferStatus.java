@@ -1,0 +1,3 @@
+package cn.zjlm.federation.member.domain;
+
+public enum TransferStatus { REQUESTED, ACCEPTED, REJECTED, CANCELLED }
