@@ -1,0 +1,109 @@
+package cn.zjlm.federation.commons.audit;
+
+import cn.zjlm.federation.commons.error.CorrelationIds;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
+
+/** Appends to the service's hash-chained audit trail; never logs or stores clear sensitive values. */
+@ApplicationScoped
+public class AuditTrail {
+    static final String GENESIS = "0".repeat(64);
+    private static final long CHAIN_LOCK = 0x61756469744cL; // "auditL"
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** Who acts in the current request, captured on the request's thread. */
+    public record Actor(String name, String association, String correlationId) {
+    }
+
+    public Actor currentActor() {
+        String name = identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String association = null;
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim("association");
+            association = claim == null ? null : claim.toString().replace("\"", "");
+            Object username = jwt.getClaim("preferred_username");
+            name = username == null ? name : username.toString().replace("\"", "");
+        }
+        Object correlation = MDC.get(CorrelationIds.MDC_KEY);
+        return new Actor(name, association, correlation == null ? null : correlation.toString());
+    }
+
+    /** Appends in the caller's transaction, so the record commits with (and only with) what it describes. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void record(String action, String target, String outcome, String details) {
+        record(currentActor(), action, target, outcome, details);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void record(Actor actor, String action, String target, String outcome, String details) {
+        append(Instant.now().truncatedTo(ChronoUnit.MICROS), actor.name(), actor.association(), action, target,
+                outcome, actor.correlationId(), details);
+    }
+
+    void append(Instant at, String actor, String association, String action, String target, String outcome,
+            String correlationId, String details) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<String> last = em.createNativeQuery("select hash from audit_record order by seq desc limit 1")
+                .getResultList();
+        String prev = last.isEmpty() ? GENESIS : last.get(0);
+        String hash = hash(prev, at, actor, association, action, target, outcome, correlationId, details);
+        em.createNativeQuery("insert into audit_record (at, actor, association, action, target, outcome, "
+                + "correlation_id, details, prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .setParameter(1, at).setParameter(2, actor).setParameter(3, association).setParameter(4, action)
+                .setParameter(5, target).setParameter(6, outcome).setParameter(7, correlationId)
+                .setParameter(8, details).setParameter(9, prev).setParameter(10, hash).executeUpdate();
+    }
+
+    /** Recomputes the chain; returns the seq of the first broken record, or -1 when intact. */
+    @Transactional
+    public long verify() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select seq, at, actor, association, action, target, outcome, "
+                + "correlation_id, details, prev_hash, hash from audit_record order by seq").getResultList();
+        String prev = GENESIS;
+        for (Object[] r : rows) {
+            Instant at = r[1] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[1]).toInstant();
+            String expected = hash(prev, at, (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (String) r[6], (String) r[7], (String) r[8]);
+            if (!prev.equals(r[9]) || !expected.equals(r[10])) {
+                return ((Number) r[0]).longValue();
+            }
+            prev = (String) r[10];
+        }
+        return -1;
+    }
+
+    static String hash(String prev, Instant at, String... fields) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(prev.getBytes(StandardCharsets.US_ASCII));
+            digest.update(("|" + at.truncatedTo(ChronoUnit.MICROS)).getBytes(StandardCharsets.UTF_8));
+            for (String field : fields) {
+                // length-prefixed so that moving text between fields changes the hash
+                String value = field == null ? "" : field;
+                digest.update(("|" + value.length() + ":" + value).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
