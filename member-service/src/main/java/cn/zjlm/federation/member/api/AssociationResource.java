@@ -3,7 +3,18 @@ package cn.zjlm.federation.member.api;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
 import cn.zjlm.federation.member.domain.Association;
+import cn.zjlm.federation.commons.security.Roles;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +52,41 @@ public class AssociationResource {
             throw ProblemException.notFound("association");
         }
         return subtree(code);
+    }
+
+    public record BranchRequest(
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[0-9A-Z]{2,8}",
+                    message = "{association-code.invalid}") String suffix,
+            @NotBlank @Size(max = 100) String name) {
+    }
+
+    @POST
+    @Path("{code}/branches")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Add an industry branch (产业分会) under an association",
+            description = "Province administrators only; the branch code is the parent's code, '-' and the suffix.")
+    public Response addBranch(@PathParam("code") String parentCode, @NotNull @Valid BranchRequest request) {
+        Association parent = AssociationCode.isWellFormed(parentCode) ? Association.findById(parentCode) : null;
+        if (parent == null || "BRANCH".equals(parent.level)) {
+            throw ProblemException.notFound("association");
+        }
+        String code = parent.code + "-" + request.suffix();
+        if (Association.findById(code) != null) {
+            throw new ProblemException(409, "duplicate", java.util.List.of(
+                    new cn.zjlm.federation.commons.error.Problem.FieldViolation("suffix", "association-code.taken", null)));
+        }
+        Association branch = new Association();
+        branch.code = code;
+        branch.name = request.name().strip();
+        branch.division = parent.division;
+        branch.parentCode = parent.code;
+        branch.level = "BRANCH";
+        branch.persist();
+        return Response.created(UriBuilder.fromPath("/api/v1/associations/{code}").build(code))
+                .entity(new AssociationNode(code, branch.name, branch.division, branch.level, parent.code, List.of()))
+                .build();
     }
 
     private AssociationNode subtree(String code) {

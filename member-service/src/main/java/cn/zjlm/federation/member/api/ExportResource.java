@@ -1,0 +1,153 @@
+package cn.zjlm.federation.member.api;
+
+import cn.zjlm.federation.commons.audit.AuditTrail;
+import cn.zjlm.federation.commons.identity.ValidAssociationCode;
+import cn.zjlm.federation.commons.pii.PiiCipher;
+import cn.zjlm.federation.commons.security.Caller;
+import cn.zjlm.federation.commons.security.Roles;
+import cn.zjlm.federation.member.domain.HonourCategory;
+import cn.zjlm.federation.member.domain.HonourLevel;
+import cn.zjlm.federation.member.domain.MemberRegistry;
+import cn.zjlm.federation.member.domain.MemberRegistry.MemberSearch;
+import cn.zjlm.federation.member.domain.MemberStatistics;
+import cn.zjlm.federation.member.domain.MemberStatus;
+import cn.zjlm.federation.member.domain.Sector;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/members")
+@Tag(name = "Members 会员登记")
+@RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
+public class ExportResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final int MAX_ROWS = 200_000;
+    private static final List<String> HEADERS = List.of("姓名", "性别", "民族", "出生日期", "身份证号码（脱敏）",
+            "联系电话（脱敏）", "工作单位", "统一社会信用代码", "人员类别", "职业/岗位", "所属协会", "状态", "最高荣誉级别",
+            "荣誉");
+
+    @Inject
+    MemberRegistry registry;
+
+    @Inject
+    MemberStatistics statistics;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PiiCipher cipher;
+
+    @Inject
+    AuditTrail audit;
+
+    @GET
+    @Path("export")
+    @Produces({"text/csv", XLSX})
+    @Transactional
+    @Operation(summary = "Export a search to CSV or XLSX (sensitive values masked)",
+            description = "Takes the same filters as the search; every export is audited with its row count.")
+    public Response export(
+            @QueryParam("format") @DefaultValue("xlsx") @Pattern(regexp = "csv|xlsx") String format,
+            @QueryParam("association") @ValidAssociationCode String association,
+            @QueryParam("status") MemberStatus status,
+            @QueryParam("sector") Sector sector,
+            @QueryParam("namePrefix") String namePrefix,
+            @QueryParam("minAge") @Min(0) @Max(130) Integer minAge,
+            @QueryParam("honourLevel") HonourLevel honourLevel,
+            @QueryParam("honourCategory") HonourCategory honourCategory,
+            @QueryParam("honourYear") @Min(1950) @Max(2100) Integer honourYear) {
+        var result = registry.search(new MemberSearch(association, status, sector, namePrefix, minAge, honourLevel,
+                honourCategory, honourYear, 0, MAX_ROWS, Sort.by("associationCode").and("name").and("id")),
+                caller.scope());
+        List<List<String>> rows = new ArrayList<>();
+        for (MemberView v : MemberView.of(result.members(), cipher)) {
+            rows.add(java.util.Arrays.asList(v.name(), v.gender() == null ? "" : v.gender().name(), v.ethnicity(),
+                    String.valueOf(v.birthDate()), v.nationalIdMasked(), v.phoneMasked(), v.employer(),
+                    v.employerCreditCode(), v.sector() == null ? "" : v.sector().name(), v.occupation(),
+                    v.associationCode(), v.status().name(),
+                    v.highestHonourLevel() == null ? "" : v.highestHonourLevel().name(),
+                    String.join("；", v.honours().stream().filter(h -> h.revokedOn() == null)
+                            .map(h -> h.title() + "(" + h.year() + ")").toList())));
+        }
+        audit.record("MEMBERS_EXPORTED", "members", "SUCCESS", format + ", " + rows.size() + " rows");
+        String file = "members-" + LocalDate.now() + "." + format;
+        byte[] body = "csv".equals(format) ? csv(rows) : xlsx(rows);
+        return Response.ok(body, "csv".equals(format) ? "text/csv; charset=UTF-8" : XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    @GET
+    @Path("statistics")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.REVIEWER})
+    @Operation(summary = "Counts by association × highest honour level × status, by age band, new honours per year")
+    public MemberStatistics.Statistics statistics() {
+        return statistics.of(caller.scope());
+    }
+
+    /** RFC 4180 CSV with a BOM so spreadsheet programs read the Chinese text as UTF-8. */
+    static byte[] csv(List<List<String>> rows) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        appendCsv(out, HEADERS);
+        rows.forEach(r -> appendCsv(out, r));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendCsv(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i) == null ? "" : cells.get(i);
+            // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
+            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            out.append(i == 0 ? "" : ",").append('"').append(cell.replace("\"", "\"\"")).append('"');
+        }
+        out.append("\r\n");
+    }
+
+    static byte[] xlsx(List<List<String>> rows) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("会员名册");
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                header.createCell(c).setCellValue(HEADERS.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<String> cells = rows.get(r);
+                for (int c = 0; c < cells.size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(c) == null ? "" : cells.get(c));
+                }
+            }
+            workbook.write(out);
+            workbook.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package cn.zjlm.federation.member.domain;
+
+import cn.zjlm.federation.commons.security.AssociationScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Registry counts, aggregated in the database and always within the caller's scope. */
+@ApplicationScoped
+public class MemberStatistics {
+    /** Highest unrevoked level per member; national-level treatment counts as national. */
+    private static final String HIGHEST_LEVEL = """
+            (select case min(case when h.national_treatment then 0 else case h.level when 'NATIONAL' then 0
+                     when 'PROVINCIAL' then 1 when 'CITY' then 2 else 3 end end)
+                     when 0 then 'NATIONAL' when 1 then 'PROVINCIAL' when 2 then 'CITY' when 3 then 'COUNTY'
+                     else 'NONE' end
+             from member_honour h where h.member_id = m.id and h.revoked_on is null)""";
+
+    @Inject
+    EntityManager em;
+
+    public record AssociationCount(String associationCode, String honourLevel, String status, long members) {
+    }
+
+    public record AgeBand(String band, long members) {
+    }
+
+    public record HonoursPerYear(int year, String level, long honours) {
+    }
+
+    public record Statistics(long members, List<AssociationCount> byAssociation, List<AgeBand> byAgeBand,
+            List<HonoursPerYear> newHonoursPerYear) {
+    }
+
+    public Statistics of(AssociationScope scope) {
+        String like = scope.likePattern();
+        List<AssociationCount> byAssociation = rows("""
+                select m.association_code, coalesce(%s, 'NONE') as level, m.status, count(*)
+                from member m where m.association_code like ?1 group by 1, 2, 3 order by 1, 2, 3""".formatted(
+                HIGHEST_LEVEL), like).stream()
+                .map(r -> new AssociationCount((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
+                .toList();
+        LocalDate today = LocalDate.now();
+        List<AgeBand> byAge = rows("""
+                select case when age < 50 then 'under 50' when age < 60 then '50-59' when age < 70 then '60-69'
+                            when age < 80 then '70-79' else '80+' end as band, count(*)
+                from (select extract(year from age(?2, m.birth_date)) as age from member m
+                      where m.association_code like ?1 and m.status <> 'DECEASED') a
+                group by 1 order by min(age)""", like, today).stream()
+                .map(r -> new AgeBand((String) r[0], ((Number) r[1]).longValue())).toList();
+        List<HonoursPerYear> perYear = rows("""
+                select h.year, h.level, count(*) from member_honour h join member m on m.id = h.member_id
+                where m.association_code like ?1 and h.revoked_on is null group by 1, 2 order by 1, 2""", like)
+                .stream().map(r -> new HonoursPerYear(((Number) r[0]).intValue(), (String) r[1],
+                        ((Number) r[2]).longValue())).toList();
+        long total = byAssociation.stream().mapToLong(AssociationCount::members).sum();
+        return new Statistics(total, byAssociation, byAge, perYear);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getResultList();
+    }
+}
