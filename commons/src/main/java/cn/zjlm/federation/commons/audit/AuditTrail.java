@@ -28,21 +28,31 @@ public class AuditTrail {
     @Inject
     SecurityIdentity identity;
 
-    /** Who acts in the current request, captured on the request's thread. */
+    /** Who acts in a request: login name, association and the request's correlation id. */
     public record Actor(String name, String association, String correlationId) {
+
+        public static Actor of(SecurityIdentity identity, String correlationId) {
+            String name = identity == null || identity.isAnonymous() ? "anonymous"
+                    : identity.getPrincipal().getName();
+            String association = null;
+            if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+                Object claim = jwt.getClaim("association");
+                association = claim == null ? null : claim.toString().replace("\"", "");
+                Object username = jwt.getClaim("preferred_username");
+                name = username == null ? name : username.toString().replace("\"", "");
+            }
+            return new Actor(name, association, correlationId);
+        }
     }
 
+    /** The current request's actor; call on a worker thread (resolving the identity may block). */
     public Actor currentActor() {
-        String name = identity == null || identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        String association = null;
-        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim("association");
-            association = claim == null ? null : claim.toString().replace("\"", "");
-            Object username = jwt.getClaim("preferred_username");
-            name = username == null ? name : username.toString().replace("\"", "");
-        }
+        return Actor.of(identity, currentCorrelationId());
+    }
+
+    public static String currentCorrelationId() {
         Object correlation = MDC.get(CorrelationIds.MDC_KEY);
-        return new Actor(name, association, correlation == null ? null : correlation.toString());
+        return correlation == null ? null : correlation.toString();
     }
 
     /** Appends in the caller's transaction, so the record commits with (and only with) what it describes. */

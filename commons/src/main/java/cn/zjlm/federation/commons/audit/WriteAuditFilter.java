@@ -1,6 +1,7 @@
 package cn.zjlm.federation.commons.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class WriteAuditFilter {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    CurrentIdentityAssociation identities;
+
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response) {
         if (!WRITES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
@@ -28,10 +32,10 @@ public class WriteAuditFilter {
         }
         int status = response.getStatus();
         String outcome = status < 400 ? "SUCCESS" : status == 401 || status == 403 ? "DENIED" : "REFUSED";
-        AuditTrail.Actor actor = audit.currentActor();
         String method = request.getMethod();
         String path = request.getUriInfo().getPath();
-        Runnable write = () -> {
+        String correlationId = AuditTrail.currentCorrelationId();
+        java.util.function.Consumer<AuditTrail.Actor> write = actor -> {
             try {
                 QuarkusTransaction.requiringNew().run(() -> audit.record(actor, method, path, outcome,
                         "status " + status));
@@ -39,11 +43,16 @@ public class WriteAuditFilter {
                 LOG.errorf("audit record for %s %s could not be written: %s", method, path, e.getMessage());
             }
         };
-        // Requests refused before reaching a worker (authorization, validation) respond on the IO thread.
-        if (Context.isOnEventLoopThread()) {
-            Infrastructure.getDefaultWorkerPool().execute(write);
-        } else {
-            write.run();
+        if (!Context.isOnEventLoopThread()) {
+            write.accept(audit.currentActor());
+            return;
         }
+        // Requests refused before reaching a worker (content type, authorization) respond on the IO thread,
+        // where the identity must be resolved without blocking and the record written elsewhere.
+        identities.getDeferredIdentity().subscribe().with(
+                identity -> Infrastructure.getDefaultWorkerPool().execute(
+                        () -> write.accept(AuditTrail.Actor.of(identity, correlationId))),
+                failure -> Infrastructure.getDefaultWorkerPool().execute(
+                        () -> write.accept(AuditTrail.Actor.of(null, correlationId))));
     }
 }

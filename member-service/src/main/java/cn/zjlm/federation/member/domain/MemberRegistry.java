@@ -204,6 +204,15 @@ public class MemberRegistry {
     }
 
     private void checkConsistency(MemberRequest request, String nationalId, AssociationScope scope) {
+        List<Problem.FieldViolation> problems = consistencyProblems(request, nationalId, scope);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "validation", problems, problems.size());
+        }
+    }
+
+    /** Rules across fields and against reference data; empty when the request can be registered. */
+    public List<Problem.FieldViolation> consistencyProblems(MemberRequest request, String nationalId,
+            AssociationScope scope) {
         List<Problem.FieldViolation> problems = new ArrayList<>();
         LocalDate encoded = NationalIdNumber.birthDateOf(nationalId).orElseThrow();
         if (request.birthDate() != null && !request.birthDate().equals(encoded)) {
@@ -222,9 +231,7 @@ public class MemberRegistry {
                 || request.deceasedOn().isAfter(LocalDate.now()))) {
             problems.add(new Problem.FieldViolation("deceasedOn", "member.deceased-date-impossible", null));
         }
-        if (!problems.isEmpty()) {
-            throw new ProblemException(400, "validation", problems, problems.size());
-        }
+        return problems;
     }
 
     private void apply(Member m, MemberRequest r, String nationalId) {

@@ -1,0 +1,314 @@
+package cn.zjlm.federation.member.imports;
+
+import cn.zjlm.federation.commons.audit.AuditTrail;
+import cn.zjlm.federation.commons.error.Problem;
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import cn.zjlm.federation.commons.pii.PiiCipher;
+import cn.zjlm.federation.commons.security.AssociationScope;
+import cn.zjlm.federation.member.api.HonourRequest;
+import cn.zjlm.federation.member.api.MemberRequest;
+import cn.zjlm.federation.member.domain.Member;
+import cn.zjlm.federation.member.domain.MemberHonour;
+import cn.zjlm.federation.member.domain.MemberHonours;
+import cn.zjlm.federation.member.domain.MemberRegistry;
+import cn.zjlm.federation.member.imports.RegistrationFormReader.FormRow;
+import cn.zjlm.federation.member.imports.RowReport.MergeSuggestion;
+import cn.zjlm.federation.member.imports.RowReport.Outcome;
+import cn.zjlm.federation.member.imports.RowReport.RowError;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Bulk import of registration forms. Every row is assessed completely (fields, cross-field rules,
+ * duplicates within the file and in the registry) before anything is written; then a dry run
+ * writes nothing, all-or-nothing writes everything or nothing, valid-only writes the valid rows.
+ * Rows already registered with the same data are UNCHANGED, so importing a file again changes nothing.
+ */
+@ApplicationScoped
+public class MemberImports {
+    private static final Logger LOG = Logger.getLogger(MemberImports.class);
+    private static final int CHUNK = 200;
+
+    @Inject
+    MemberRegistry registry;
+
+    @Inject
+    MemberHonours honours;
+
+    @Inject
+    PiiCipher cipher;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Imports run one at a time per instance, off the request threads. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "member-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A row that passed assessment and can be registered. */
+    record Planned(int row, MemberRequest member, HonourRequest honour) {
+    }
+
+    public ImportJob submit(byte[] file, boolean xlsx, String fileName, ImportJob.Mode mode, AssociationScope scope,
+            String actor) {
+        List<FormRow> rows = RegistrationFormReader.read(file, xlsx);
+        AuditTrail.Actor who = audit.currentActor();
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob j = new ImportJob();
+            j.id = UUID.randomUUID();
+            j.associationCode = scope.associationCode();
+            j.createdBy = actor;
+            j.mode = mode;
+            j.fileName = fileName;
+            j.fileSha256 = sha256(file);
+            j.status = ImportJob.Status.QUEUED;
+            j.total = rows.size();
+            j.createdAt = Instant.now();
+            j.persist();
+            audit.record(who, "MEMBERS_IMPORT_SUBMITTED", "import/" + j.id, "SUCCESS",
+                    mode + ", " + rows.size() + " rows, sha256 " + j.fileSha256);
+            return j;
+        });
+        worker.execute(() -> run(job.id, rows, mode, scope, actor));
+        return job;
+    }
+
+    void run(UUID jobId, List<FormRow> rows, ImportJob.Mode mode, AssociationScope scope, String actor) {
+        update(jobId, j -> j.status = ImportJob.Status.RUNNING);
+        try {
+            List<RowReport> reports = new ArrayList<>();
+            List<Planned> planned = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<FormRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                List<Planned> chunkPlan = new ArrayList<>();
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (FormRow row : chunk) {
+                        reports.add(assess(row, scope, seen, chunkPlan));
+                    }
+                });
+                if (mode == ImportJob.Mode.VALID_ONLY) {
+                    create(chunkPlan, scope, actor, reports);
+                } else {
+                    planned.addAll(chunkPlan);
+                }
+                int done = Math.min(rows.size(), from + CHUNK);
+                update(jobId, j -> j.processed = done);
+            }
+            boolean clean = reports.stream().noneMatch(r -> r.outcome() == Outcome.INVALID
+                    || r.outcome() == Outcome.DUPLICATE);
+            boolean committed = mode == ImportJob.Mode.VALID_ONLY
+                    || (mode == ImportJob.Mode.ALL_OR_NOTHING && clean);
+            if (mode == ImportJob.Mode.ALL_OR_NOTHING && clean) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (Planned p : planned) {
+                        replace(reports, p.row(), register(p, scope, actor));
+                    }
+                });
+            }
+            String report = mapper.writeValueAsString(reports.stream()
+                    .filter(r -> r.outcome() == Outcome.INVALID || r.outcome() == Outcome.DUPLICATE
+                            || r.outcome() == Outcome.CREATED)
+                    .toList());
+            update(jobId, j -> {
+                j.status = ImportJob.Status.COMPLETED;
+                j.committed = committed;
+                j.created = count(reports, Outcome.CREATED);
+                j.unchanged = count(reports, Outcome.UNCHANGED);
+                j.invalid = count(reports, Outcome.INVALID);
+                j.duplicates = count(reports, Outcome.DUPLICATE);
+                j.report = report;
+                j.finishedAt = Instant.now();
+            });
+        } catch (RuntimeException | JsonProcessingException e) {
+            LOG.errorf(e, "import %s failed", jobId);
+            update(jobId, j -> {
+                j.status = ImportJob.Status.FAILED;
+                j.committed = false;
+                j.failure = e.getMessage();
+                j.finishedAt = Instant.now();
+            });
+        }
+    }
+
+    /** Registers a chunk in one transaction; if that fails (a race), row by row so one bad row costs only itself. */
+    private void create(List<Planned> chunk, AssociationScope scope, String actor, List<RowReport> reports) {
+        try {
+            List<RowReport> created = QuarkusTransaction.requiringNew().call(() ->
+                    chunk.stream().map(p -> register(p, scope, actor)).toList());
+            created.forEach(r -> replace(reports, r.row(), r));
+        } catch (RuntimeException chunkFailed) {
+            for (Planned p : chunk) {
+                try {
+                    replace(reports, p.row(), QuarkusTransaction.requiringNew().call(() -> register(p, scope, actor)));
+                } catch (ProblemException e) {
+                    List<RowError> errors = e.violations().stream().map(v -> error(v.field(), v.code(), null)).toList();
+                    replace(reports, p.row(), new RowReport(p.row(), "duplicate".equals(e.code()) ? Outcome.DUPLICATE
+                            : Outcome.INVALID, null, errors.isEmpty() ? List.of(error(null, e.code(), null)) : errors,
+                            null));
+                }
+            }
+        }
+    }
+
+    private RowReport register(Planned p, AssociationScope scope, String actor) {
+        Member m = registry.register(p.member(), scope, actor);
+        if (p.honour() != null) {
+            honours.record(m.id, p.honour(), scope, actor);
+        }
+        return new RowReport(p.row(), Outcome.CREATED, m.id, List.of(), null);
+    }
+
+    RowReport assess(FormRow row, AssociationScope scope, Map<String, Integer> seen, List<Planned> plan) {
+        List<RowError> errors = new ArrayList<>();
+        MemberRequest member = null;
+        HonourRequest honour = null;
+        try {
+            member = RowMapping.member(row);
+            honour = RowMapping.honour(row);
+        } catch (ImportColumns.BadValue bad) {
+            errors.add(error(bad.field, bad.code, null));
+        }
+        if (member != null) {
+            for (ConstraintViolation<MemberRequest> v : validator.validate(member)) {
+                errors.add(error(v.getPropertyPath().toString(), code(v), v.getMessage()));
+            }
+        }
+        if (honour != null) {
+            for (ConstraintViolation<HonourRequest> v : validator.validate(honour)) {
+                errors.add(error(v.getPropertyPath().toString(), code(v), v.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new RowReport(row.number(), Outcome.INVALID, null, errors, null);
+        }
+        String nationalId = NationalIdNumber.normalize(member.nationalId());
+        for (Problem.FieldViolation v : registry.consistencyProblems(member, nationalId, scope)) {
+            errors.add(error(v.field(), v.code(), null));
+        }
+        if (!errors.isEmpty()) {
+            return new RowReport(row.number(), Outcome.INVALID, null, errors, null);
+        }
+        String index = cipher.blindIndex(nationalId);
+        Integer earlier = seen.putIfAbsent(index, row.number());
+        if (earlier != null) {
+            return new RowReport(row.number(), Outcome.DUPLICATE, null,
+                    List.of(error("nationalId", "import.duplicate-in-file", null)),
+                    new MergeSuggestion(null, earlier, List.of()));
+        }
+        Member existing = Member.find("nationalIdIndex", index).firstResult();
+        if (existing == null) {
+            plan.add(new Planned(row.number(), member, honour));
+            return new RowReport(row.number(), Outcome.VALID, null, List.of(), null);
+        }
+        List<String> differences = differences(existing, member, honour);
+        if (differences.isEmpty()) {
+            return new RowReport(row.number(), Outcome.UNCHANGED, existing.id, List.of(), null);
+        }
+        // Another association's member is named only as "registered elsewhere".
+        boolean visible = scope.covers(existing.associationCode);
+        return new RowReport(row.number(), Outcome.DUPLICATE, null,
+                List.of(error("nationalId", visible ? "national-id.already-registered" : "import.registered-elsewhere",
+                        null)),
+                visible ? new MergeSuggestion(existing.id, null, differences) : null);
+    }
+
+    private List<String> differences(Member m, MemberRequest r, HonourRequest honour) {
+        List<String> fields = new ArrayList<>();
+        compare(fields, "name", m.name, r.name().strip());
+        compare(fields, "gender", m.gender, r.gender());
+        compare(fields, "ethnicity", m.ethnicity, r.ethnicity());
+        compare(fields, "phone", m.phoneCipher == null ? null : cipher.decrypt(m.phoneCipher),
+                r.phone() == null ? null : r.phone().strip());
+        compare(fields, "employer", m.employer, r.employer());
+        compare(fields, "sector", m.sector, r.sector());
+        compare(fields, "occupation", m.occupation, r.occupation());
+        compare(fields, "associationCode", m.associationCode, r.associationCode());
+        if (r.status() != null) {
+            compare(fields, "status", m.status, r.status());
+        }
+        if (honour != null && MemberHonour.count("memberId = ?1 and title = ?2 and year = ?3", m.id,
+                honour.title().strip(), honour.year()) == 0) {
+            fields.add("honours");
+        }
+        return fields;
+    }
+
+    private static void compare(List<String> fields, String field, Object registered, Object imported) {
+        if (imported != null && !Objects.equals(registered, imported)) {
+            fields.add(field);
+        }
+    }
+
+    private static RowError error(String field, String code, String message) {
+        return new RowError(field, field == null ? null : ImportColumns.FIELD.get(field), code, message);
+    }
+
+    private static String code(ConstraintViolation<?> v) {
+        String template = v.getMessageTemplate();
+        if (template.startsWith("{") && template.endsWith("}") && !template.startsWith("{jakarta.")) {
+            return template.substring(1, template.length() - 1);
+        }
+        String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return "constraint." + annotation.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    private static void replace(List<RowReport> reports, int row, RowReport report) {
+        for (int i = 0; i < reports.size(); i++) {
+            if (reports.get(i).row() == row) {
+                reports.set(i, report);
+                return;
+            }
+        }
+    }
+
+    private static int count(List<RowReport> reports, Outcome outcome) {
+        return (int) reports.stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    private static void update(UUID jobId, java.util.function.Consumer<ImportJob> change) {
+        QuarkusTransaction.requiringNew().run(() -> change.accept(ImportJob.findById(jobId)));
+    }
+
+    private static String sha256(byte[] file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+}
