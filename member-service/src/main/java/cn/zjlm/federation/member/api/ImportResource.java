@@ -75,7 +75,8 @@ public class ImportResource {
         }
         ImportJob job;
         try {
-            job = imports.submit(file, contentType != null && contentType.startsWith(ExportResource.XLSX), fileName,
+            job = imports.submit(file, contentType != null && contentType.startsWith(ExportResource.XLSX),
+                    fileName == null ? null : AttachmentResource.safeName(fileName, "text/csv"),
                     ImportJob.Mode.valueOf(mode.toUpperCase().replace('-', '_')), caller.scope(), caller.username());
         } catch (ImportFileException e) {
             throw ProblemException.invalidField("file", e.code());
