@@ -164,4 +164,18 @@ class FirstPathIT {
             }
         }
     }
+
+    @Test
+    void aCertificateIssuedByStaffIsVerifiedPubliclyThroughTheGateway() {
+        String id = create("sx-staff", member("沈玉芬", NationalIdNumber.compose("330602", LocalDate.of(1960, 10, 1), 402),
+                "13600001234", "330602"));
+        String honour = given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("sx-staff")).contentType(ContentType.JSON)
+                .body(Map.of("category", "CRAFTSMAN", "level", "CITY", "title", "绍兴工匠", "year", 2023))
+                .post("/api/v1/members/" + id + "/honours").then().statusCode(201).extract().path("id");
+        String code = given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("sx-staff")).contentType(ContentType.JSON)
+                .body(Map.of("honourId", honour)).post("/api/v1/members/" + id + "/certificates")
+                .then().statusCode(201).extract().path("verificationCode");
+        given().baseUri(E2E.gateway()).get("/api/v1/public/certificates/" + code).then().statusCode(200)
+                .body("valid", equalTo(true)).body("maskedName", equalTo("沈**")).body("honour", equalTo("绍兴工匠"));
+    }
 }
