@@ -105,4 +105,13 @@ class RegistryReportsTest {
                 .post("/api/v1/members").then().statusCode(400)
                 .body("errors[0].code", equalTo("association-code.out-of-scope"));
     }
+
+    @Test
+    void searchAndExportRefuseTheSameBadFiltersByName() {
+        for (String path : List.of("/api/v1/members?minAge=200", "/api/v1/members/export?format=csv&minAge=200")) {
+            given().auth().oauth2(HZ).get(path).then().statusCode(400).body("errors[0].field", equalTo("minAge"));
+        }
+        given().auth().oauth2(HZ).get("/api/v1/members?association=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("association"));
+    }
 }

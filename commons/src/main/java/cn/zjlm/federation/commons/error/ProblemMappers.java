@@ -10,10 +10,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -50,7 +47,7 @@ public class ProblemMappers {
     public Response constraintViolations(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
         List<Problem.FieldViolation> fields = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldViolation(fieldPath(v.getPropertyPath()), constraintCode(v), v.getMessage()))
+                .map(v -> new Problem.FieldViolation(Violations.fieldPath(v.getPropertyPath()), Violations.code(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldViolation::field))
                 .toList();
         return build(400, "validation", ProblemMessages.detail("validation", locale, fields.size()), fields, locale, uri);
@@ -129,37 +126,5 @@ public class ProblemMappers {
                 uri.getPath(), code, new ArrayList<>(fields), correlationId == null ? null : correlationId.toString());
         return Response.status(status).type(Problem.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
                 .entity(problem).build();
-    }
-
-    /** "create.request.person.nationalId" → "person.nationalId": drops method and parameter nodes. */
-    static String fieldPath(Path path) {
-        List<String> parts = new ArrayList<>();
-        String parameter = null;
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
-            }
-            if (!name.isEmpty()) {
-                parts.add(name);
-            }
-        }
-        return parts.isEmpty() ? (parameter == null ? "" : parameter) : String.join(".", parts);
-    }
-
-    private static String constraintCode(ConstraintViolation<?> v) {
-        String template = v.getMessageTemplate();
-        if (template.startsWith("{") && template.endsWith("}") && !template.startsWith("{jakarta.")) {
-            return template.substring(1, template.length() - 1);
-        }
-        String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return "constraint." + annotation.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 }

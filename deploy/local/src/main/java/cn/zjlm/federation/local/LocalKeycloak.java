@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,27 +118,13 @@ public final class LocalKeycloak implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + "; see " + logFile);
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
+        try {
+            Readiness.await("Keycloak", URI.create(issuer() + "/.well-known/openid-configuration"), process, timeout,
+                    logFile);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException("Keycloak was not ready within " + timeout.toSeconds() + " s; see " + logFile);
     }
 
     static Path unpackDistribution(Path cacheDir) {
@@ -192,15 +177,6 @@ public final class LocalKeycloak implements AutoCloseable {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

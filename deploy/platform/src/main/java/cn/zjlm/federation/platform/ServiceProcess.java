@@ -1,14 +1,11 @@
 package cn.zjlm.federation.platform;
 
+import cn.zjlm.federation.local.Readiness;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 /** One of the platform's Quarkus applications, run as its own prod-mode JVM from its packaged jar. */
 public final class ServiceProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private final String name;
     private final Path jar;
     private final int port;
@@ -73,28 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until /q/health/ready answers 200; a process that dies meanwhile is reported with its log. */
     public void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " during start; "
-                        + "see " + logFile + tail());
-            }
-            try {
-                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(200);
-        }
-        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile
-                + tail());
+        Readiness.await(name, URI.create(url() + "/q/health/ready"), process, timeout, logFile);
     }
 
     public boolean isRunning() {
@@ -113,25 +87,6 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
-        }
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            return "\n  last log lines:\n    " + String.join("\n    ", lines.subList(Math.max(0, lines.size() - 15),
-                    lines.size()));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

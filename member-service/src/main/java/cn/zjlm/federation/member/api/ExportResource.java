@@ -1,24 +1,18 @@
 package cn.zjlm.federation.member.api;
 
 import cn.zjlm.federation.commons.audit.AuditTrail;
-import cn.zjlm.federation.commons.identity.ValidAssociationCode;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
-import cn.zjlm.federation.member.domain.HonourCategory;
-import cn.zjlm.federation.member.domain.HonourLevel;
 import cn.zjlm.federation.member.domain.MemberRegistry;
-import cn.zjlm.federation.member.domain.MemberRegistry.MemberSearch;
 import cn.zjlm.federation.member.domain.MemberStatistics;
-import cn.zjlm.federation.member.domain.MemberStatus;
-import cn.zjlm.federation.member.domain.Sector;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -72,16 +66,8 @@ public class ExportResource {
             description = "Takes the same filters as the search; every export is audited with its row count.")
     public Response export(
             @QueryParam("format") @DefaultValue("xlsx") @Pattern(regexp = "csv|xlsx") String format,
-            @QueryParam("association") @ValidAssociationCode String association,
-            @QueryParam("status") MemberStatus status,
-            @QueryParam("sector") Sector sector,
-            @QueryParam("namePrefix") String namePrefix,
-            @QueryParam("minAge") @Min(0) @Max(130) Integer minAge,
-            @QueryParam("honourLevel") HonourLevel honourLevel,
-            @QueryParam("honourCategory") HonourCategory honourCategory,
-            @QueryParam("honourYear") @Min(1950) @Max(2100) Integer honourYear) {
-        var result = registry.search(new MemberSearch(association, status, sector, namePrefix, minAge, honourLevel,
-                honourCategory, honourYear, 0, MAX_ROWS, Sort.by("associationCode").and("name").and("id")),
+            @Valid @BeanParam MemberFilters filters) {
+        var result = registry.search(filters.search(0, MAX_ROWS, Sort.by("associationCode").and("name").and("id")),
                 caller.scope());
         List<List<String>> rows = new ArrayList<>();
         for (MemberView v : MemberView.of(result.members(), cipher)) {

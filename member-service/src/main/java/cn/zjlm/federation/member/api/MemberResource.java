@@ -2,20 +2,14 @@ package cn.zjlm.federation.member.api;
 
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
-import cn.zjlm.federation.commons.identity.ValidAssociationCode;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
-import cn.zjlm.federation.member.domain.HonourCategory;
-import cn.zjlm.federation.member.domain.HonourLevel;
 import cn.zjlm.federation.member.domain.Member;
 import cn.zjlm.federation.member.domain.MemberHistory;
 import cn.zjlm.federation.member.domain.MemberHonour;
 import cn.zjlm.federation.member.domain.MemberHonours;
 import cn.zjlm.federation.member.domain.MemberRegistry;
-import cn.zjlm.federation.member.domain.MemberRegistry.MemberSearch;
-import cn.zjlm.federation.member.domain.MemberStatus;
-import cn.zjlm.federation.member.domain.Sector;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -124,21 +119,13 @@ public class MemberResource {
     @Operation(summary = "Search members in the caller's scope",
             description = "Filters combine; association narrows to a subtree of the caller's own association.")
     public Page<MemberView> search(
-            @QueryParam("association") @ValidAssociationCode String association,
-            @QueryParam("status") MemberStatus status,
-            @QueryParam("sector") Sector sector,
-            @QueryParam("namePrefix") String namePrefix,
-            @QueryParam("minAge") @Min(0) @Max(130) Integer minAge,
-            @QueryParam("honourLevel") HonourLevel honourLevel,
-            @QueryParam("honourCategory") HonourCategory honourCategory,
-            @QueryParam("honourYear") @Min(1950) @Max(2100) Integer honourYear,
+            @Valid @BeanParam MemberFilters filters,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
             @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = "-?(name|birthDate|createdAt|associationCode)")
             String sort) {
         Sort order = sort.startsWith("-") ? Sort.descending(sort.substring(1)) : Sort.ascending(sort);
-        var result = registry.search(new MemberSearch(association, status, sector, namePrefix, minAge, honourLevel,
-                honourCategory, honourYear, page, size, order.and("id")), caller.scope());
+        var result = registry.search(filters.search(page, size, order.and("id")), caller.scope());
         return new Page<>(MemberView.of(result.members(), cipher), page, size, result.total());
     }
 

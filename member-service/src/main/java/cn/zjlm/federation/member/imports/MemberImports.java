@@ -3,6 +3,7 @@ package cn.zjlm.federation.member.imports;
 import cn.zjlm.federation.commons.audit.AuditTrail;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.error.Violations;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.AssociationScope;
@@ -201,12 +202,12 @@ public class MemberImports {
         }
         if (member != null) {
             for (ConstraintViolation<MemberRequest> v : validator.validate(member)) {
-                errors.add(error(v.getPropertyPath().toString(), code(v), v.getMessage()));
+                errors.add(error(v.getPropertyPath().toString(), Violations.code(v), v.getMessage()));
             }
         }
         if (honour != null) {
             for (ConstraintViolation<HonourRequest> v : validator.validate(honour)) {
-                errors.add(error(v.getPropertyPath().toString(), code(v), v.getMessage()));
+                errors.add(error(v.getPropertyPath().toString(), Violations.code(v), v.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -272,15 +273,6 @@ public class MemberImports {
 
     private static RowError error(String field, String code, String message) {
         return new RowError(field, field == null ? null : ImportColumns.FIELD.get(field), code, message);
-    }
-
-    private static String code(ConstraintViolation<?> v) {
-        String template = v.getMessageTemplate();
-        if (template.startsWith("{") && template.endsWith("}") && !template.startsWith("{jakarta.")) {
-            return template.substring(1, template.length() - 1);
-        }
-        String annotation = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return "constraint." + annotation.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 
     private static void replace(List<RowReport> reports, int row, RowReport report) {
