@@ -38,7 +38,8 @@ class MemberApiTest {
 
     static Map<String, Object> member(String name, String nationalId, String association) {
         return Map.of("name", name, "gender", "MALE", "nationalId", nationalId, "phone", "13812345678",
-                "associationCode", association, "sector", "FRONTLINE_WORKER", "employer", "杭州汽轮机股份有限公司");
+                "associationCode", association, "sector", "FRONTLINE_WORKER", "employer", "杭州汽轮机股份有限公司",
+                "education", "大专", "politicalStatus", "中共党员");
     }
 
     static String register(String token, Map<String, Object> body) {
@@ -60,6 +61,7 @@ class MemberApiTest {
                 .body("phoneMasked", equalTo("138****5678"))
                 .body("birthDate", equalTo("1968-05-01"))
                 .body("name", equalTo("阿依古丽·买买提"))
+                .body("education", equalTo("大专")).body("politicalStatus", equalTo("中共党员"))
                 .extract().path("id");
 
         given().auth().oauth2(HZ).get("/api/v1/members/" + id).then().statusCode(200).body("id", equalTo(id));

@@ -74,7 +74,7 @@ class RegistryReportsTest {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                assertThat(sheet.getRow(r).getCell(10).getStringCellValue()).startsWith("3301");
+                assertThat(sheet.getRow(r).getCell(12).getStringCellValue()).startsWith("3301");
             }
             assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(1);
         }

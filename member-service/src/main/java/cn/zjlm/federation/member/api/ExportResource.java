@@ -40,7 +40,7 @@ public class ExportResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int MAX_ROWS = 200_000;
     private static final List<String> HEADERS = List.of("姓名", "性别", "民族", "出生日期", "身份证号码（脱敏）",
-            "联系电话（脱敏）", "工作单位", "统一社会信用代码", "人员类别", "职业/岗位", "所属协会", "状态", "最高荣誉级别",
+            "联系电话（脱敏）", "工作单位", "统一社会信用代码", "人员类别", "职业/岗位", "学历", "政治面貌", "所属协会", "状态", "最高荣誉级别",
             "荣誉");
 
     @Inject
@@ -74,7 +74,7 @@ public class ExportResource {
             rows.add(java.util.Arrays.asList(v.name(), v.gender() == null ? "" : v.gender().name(), v.ethnicity(),
                     String.valueOf(v.birthDate()), v.nationalIdMasked(), v.phoneMasked(), v.employer(),
                     v.employerCreditCode(), v.sector() == null ? "" : v.sector().name(), v.occupation(),
-                    v.associationCode(), v.status().name(),
+                    v.education(), v.politicalStatus(), v.associationCode(), v.status().name(),
                     v.highestHonourLevel() == null ? "" : v.highestHonourLevel().name(),
                     String.join("；", v.honours().stream().filter(h -> h.revokedOn() == null)
                             .map(h -> h.title() + "(" + h.year() + ")").toList())));

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /** A member as returned to staff: sensitive values masked, honours with the derived highest level. */
 public record MemberView(UUID id, String name, Gender gender, String ethnicity, LocalDate birthDate, int age,
         String nationalIdMasked, String phoneMasked, String employer, String employerCreditCode, Sector sector,
-        String occupation, String associationCode, MemberStatus status, LocalDate deceasedOn,
+        String occupation, String education, String politicalStatus, String address, String associationCode,
+        MemberStatus status, LocalDate deceasedOn,
         HonourLevel highestHonourLevel, List<HonourView> honours, String notes, long version, Instant createdAt,
         Instant updatedAt) {
 
@@ -52,7 +53,7 @@ public record MemberView(UUID id, String name, Gender gender, String ethnicity, 
         return new MemberView(m.id, m.name, m.gender, m.ethnicity, m.birthDate,
                 Period.between(m.birthDate, until).getYears(), Masking.nationalId(cipher.decrypt(m.nationalIdCipher)),
                 Masking.phone(cipher.decrypt(m.phoneCipher)), m.employer, m.employerCreditCode, m.sector,
-                m.occupation, m.associationCode, m.status, m.deceasedOn, MemberHonour.highestLevel(honours),
+                m.occupation, m.education, m.politicalStatus, m.address, m.associationCode, m.status, m.deceasedOn, MemberHonour.highestLevel(honours),
                 honours.stream().map(HonourView::of).toList(), m.notes, m.version, m.createdAt, m.updatedAt);
     }
 }

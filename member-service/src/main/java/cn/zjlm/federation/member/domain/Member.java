@@ -46,6 +46,15 @@ public class Member extends PanacheEntityBase {
 
     public String occupation;
 
+    /** 学历, e.g. 大专, 本科 */
+    public String education;
+
+    /** 政治面貌, e.g. 中共党员, 群众 */
+    @Column(name = "political_status")
+    public String politicalStatus;
+
+    public String address;
+
     @Column(name = "association_code")
     public String associationCode;
 

@@ -123,6 +123,9 @@ public class MemberRegistry {
         fields.put("employerCreditCode", m.employerCreditCode);
         fields.put("sector", m.sector);
         fields.put("occupation", m.occupation);
+        fields.put("education", m.education);
+        fields.put("politicalStatus", m.politicalStatus);
+        fields.put("address", m.address);
         fields.put("status", m.status);
         fields.put("accountSubject", m.accountSubject);
         fields.put("notes", m.notes);
@@ -244,6 +247,9 @@ public class MemberRegistry {
         m.employerCreditCode = r.employerCreditCode() == null ? null : r.employerCreditCode().strip().toUpperCase();
         m.sector = r.sector();
         m.occupation = r.occupation();
+        m.education = r.education();
+        m.politicalStatus = r.politicalStatus();
+        m.address = r.address();
         m.associationCode = r.associationCode();
         m.status = r.status() == null ? MemberStatus.IN_SERVICE : r.status();
         m.deceasedOn = m.status == MemberStatus.DECEASED ? r.deceasedOn() : null;

@@ -23,6 +23,9 @@ public final class ImportColumns {
     public static final String CREDIT_CODE = "统一社会信用代码";
     public static final String SECTOR = "人员类别";
     public static final String OCCUPATION = "职业/岗位";
+    public static final String EDUCATION = "学历";
+    public static final String POLITICAL_STATUS = "政治面貌";
+    public static final String ADDRESS = "通讯地址";
     public static final String ASSOCIATION = "所属协会代码";
     public static final String STATUS = "状态";
     public static final String DECEASED_ON = "去世日期";
@@ -36,7 +39,7 @@ public final class ImportColumns {
 
     /** Column headers in form order (also the template's). */
     public static final List<String> ALL = List.of(NAME, GENDER, ETHNICITY, BIRTH_DATE, NATIONAL_ID, PHONE, EMPLOYER,
-            CREDIT_CODE, SECTOR, OCCUPATION, ASSOCIATION, STATUS, DECEASED_ON, NOTES, HONOUR_TITLE, HONOUR_CATEGORY,
+            CREDIT_CODE, SECTOR, OCCUPATION, EDUCATION, POLITICAL_STATUS, ADDRESS, ASSOCIATION, STATUS, DECEASED_ON, NOTES, HONOUR_TITLE, HONOUR_CATEGORY,
             HONOUR_LEVEL, HONOUR_YEAR, HONOUR_BODY, HONOUR_CERTIFICATE);
 
     /** JSON field each column feeds, so row errors name the same fields as the API does. */
@@ -44,7 +47,8 @@ public final class ImportColumns {
             Map.entry("gender", GENDER), Map.entry("ethnicity", ETHNICITY), Map.entry("birthDate", BIRTH_DATE),
             Map.entry("nationalId", NATIONAL_ID), Map.entry("phone", PHONE), Map.entry("employer", EMPLOYER),
             Map.entry("employerCreditCode", CREDIT_CODE), Map.entry("sector", SECTOR),
-            Map.entry("occupation", OCCUPATION), Map.entry("associationCode", ASSOCIATION),
+            Map.entry("occupation", OCCUPATION), Map.entry("education", EDUCATION),
+            Map.entry("politicalStatus", POLITICAL_STATUS), Map.entry("address", ADDRESS), Map.entry("associationCode", ASSOCIATION),
             Map.entry("status", STATUS), Map.entry("deceasedOn", DECEASED_ON), Map.entry("notes", NOTES),
             Map.entry("title", HONOUR_TITLE), Map.entry("category", HONOUR_CATEGORY),
             Map.entry("level", HONOUR_LEVEL), Map.entry("year", HONOUR_YEAR));

@@ -254,6 +254,9 @@ public class MemberImports {
         compare(fields, "employer", m.employer, r.employer());
         compare(fields, "sector", m.sector, r.sector());
         compare(fields, "occupation", m.occupation, r.occupation());
+        compare(fields, "education", m.education, r.education());
+        compare(fields, "politicalStatus", m.politicalStatus, r.politicalStatus());
+        compare(fields, "address", m.address, r.address());
         compare(fields, "associationCode", m.associationCode, r.associationCode());
         if (r.status() != null) {
             compare(fields, "status", m.status, r.status());

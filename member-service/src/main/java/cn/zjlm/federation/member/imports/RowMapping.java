@@ -18,7 +18,8 @@ final class RowMapping {
         }
         return new MemberRequest(row.get(NAME), gender(row.get(GENDER)), row.get(ETHNICITY),
                 date(row.get(BIRTH_DATE), "birthDate"), nationalId, row.get(PHONE), row.get(EMPLOYER),
-                row.get(CREDIT_CODE), sector(row.get(SECTOR)), row.get(OCCUPATION), row.get(ASSOCIATION),
+                row.get(CREDIT_CODE), sector(row.get(SECTOR)), row.get(OCCUPATION), row.get(EDUCATION),
+                row.get(POLITICAL_STATUS), row.get(ADDRESS), row.get(ASSOCIATION),
                 status(row.get(STATUS)), date(row.get(DECEASED_ON), "deceasedOn"), null, row.get(NOTES));
     }
 
