@@ -163,4 +163,52 @@ class MemberLifecycleTest {
                 .body("find { it.field == 'phone' }.changedBy", equalTo("hz-staff"));
         given().auth().oauth2(HU).get("/api/v1/members/" + id + "/history").then().statusCode(404);
     }
+
+    @Test
+    void nationalLevelTreatmentCountsAsNationalInSearch() {
+        String id = register(HZ, member("邵启明", newId(LocalDate.of(1952, 1, 21)), "330110"));
+        Map<String, Object> treated = honour("MODEL_WORKER", "PROVINCIAL", "浙江省劳动模范", 1995);
+        treated.put("nationalTreatment", true);
+        given().auth().oauth2(HZ).contentType(ContentType.JSON).body(treated)
+                .post("/api/v1/members/" + id + "/honours").then().statusCode(201);
+        given().auth().oauth2(HZ).get("/api/v1/members/" + id).then().body("highestHonourLevel", equalTo("NATIONAL"));
+        given().auth().oauth2(HZ).get("/api/v1/members?honourLevel=NATIONAL&size=200").then()
+                .body("items.id", hasItem(id));
+        given().auth().oauth2(HZ).get("/api/v1/members?honourLevel=PROVINCIAL&size=200").then()
+                .body("items.id", hasItem(id));
+    }
+
+    @Test
+    void anotherAssociationsMemberIsMissingOnEveryPath() {
+        String id = register(HZ, member("温雅琴", newId(LocalDate.of(1969, 7, 7)), "330106"));
+        String honourId = given().auth().oauth2(HZ).contentType(ContentType.JSON)
+                .body(honour("CRAFTSMAN", "CITY", "杭州工匠", 2021)).post("/api/v1/members/" + id + "/honours")
+                .then().statusCode(201).extract().path("id");
+        String certificate = given().auth().oauth2(HZ).contentType(ContentType.JSON).body(Map.of("honourId", honourId))
+                .post("/api/v1/members/" + id + "/certificates").then().statusCode(201).extract().path("id");
+        String transfer = given().auth().oauth2(HZ).contentType(ContentType.JSON)
+                .body(Map.of("toAssociation", "330182", "reason", "调往建德工作"))
+                .post("/api/v1/members/" + id + "/transfers").then().statusCode(201).extract().path("id");
+        // Huzhou staff, and Xiaoshan staff for a member of a sibling county: 404 on reads and writes alike
+        for (String outsider : List.of(HU, XS)) {
+            for (String path : List.of("/api/v1/members/" + id, "/api/v1/members/" + id + "/history",
+                    "/api/v1/members/" + id + "/certificates",
+                    "/api/v1/members/" + id + "/certificates/" + certificate + "/pdf",
+                    "/api/v1/members/transfers/" + transfer)) {
+                given().auth().oauth2(outsider).get(path).then().statusCode(404).contentType("application/problem+json");
+            }
+            given().auth().oauth2(outsider).contentType(ContentType.JSON).body(honour("CRAFTSMAN", "CITY", "湖州工匠", 2022))
+                    .post("/api/v1/members/" + id + "/honours").then().statusCode(404);
+            given().auth().oauth2(outsider).contentType(ContentType.JSON).body(Map.of("honourId", honourId))
+                    .post("/api/v1/members/" + id + "/certificates").then().statusCode(404);
+            given().auth().oauth2(outsider).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                    .body(Map.of("deceasedOn", LocalDate.now().toString()))
+                    .post("/api/v1/members/" + id + "/death").then().statusCode(404);
+        }
+        // a member login reads only its own record
+        String memberLogin = TestTokens.token("lm-someone", "330106", "member");
+        given().auth().oauth2(memberLogin).get("/api/v1/members/" + id).then().statusCode(403);
+        given().auth().oauth2(memberLogin).get("/api/v1/members").then().statusCode(403);
+        given().auth().oauth2(memberLogin).get("/api/v1/members/me").then().statusCode(404);
+    }
 }

@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final transient List<Problem.FieldViolation> violations;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String code, Object... args) {
         this(status, code, List.of(), args);
@@ -35,6 +36,17 @@ public class ProblemException extends RuntimeException {
     /** A single field refused by a business rule (400), e.g. a birth date that disagrees with the ID number. */
     public static ProblemException invalidField(String field, String fieldCode) {
         return new ProblemException(400, "validation", List.of(new Problem.FieldViolation(field, fieldCode, null)));
+    }
+
+    /** 429: the caller sent too many requests; Retry-After tells when to try again. */
+    public static ProblemException tooManyRequests(long retryAfterSeconds) {
+        ProblemException e = new ProblemException(429, "too-many-requests", retryAfterSeconds);
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -35,7 +35,10 @@ public class ProblemMappers {
                 .map(v -> v.message() != null ? v
                         : new Problem.FieldViolation(v.field(), v.code(), ProblemMessages.field(v.code(), locale)))
                 .toList();
-        return build(e.status(), e.code(), ProblemMessages.detail(e.code(), locale, e.args()), fields, locale, uri);
+        Response response = build(e.status(), e.code(), ProblemMessages.detail(e.code(), locale, e.args()), fields,
+                locale, uri);
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -40,6 +40,5 @@ public record MemberRequest(
         @Schema(description = "Keycloak subject of the member's own login") UUID accountSubject,
         @Size(max = 2000) String notes) {
 
-    /** Any script, spaces and the middle dot of minority names; no control or bidi-override characters. */
-    static final String PERSON_NAME = "^[^\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069<>]+$";
+    static final String PERSON_NAME = cn.zjlm.federation.commons.identity.PersonName.PATTERN;
 }

@@ -180,7 +180,11 @@ public class MemberRegistry {
         }
         if (search.honourLevel() != null || search.honourCategory() != null || search.honourYear() != null) {
             where.append(" and exists (select 1 from MemberHonour h where h.memberId = m.id and h.revokedOn is null");
-            if (search.honourLevel() != null) {
+            if (search.honourLevel() == HonourLevel.NATIONAL) {
+                // national-level treatment (享受全国劳模待遇) counts as national, as in the derived highest level
+                where.append(" and (h.level = :level or h.nationalTreatment = true)");
+                params.and("level", search.honourLevel());
+            } else if (search.honourLevel() != null) {
                 where.append(" and h.level = :level");
                 params.and("level", search.honourLevel());
             }

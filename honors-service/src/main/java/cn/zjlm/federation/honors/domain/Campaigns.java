@@ -1,0 +1,167 @@
+package cn.zjlm.federation.honors.domain;
+
+import cn.zjlm.federation.commons.error.Problem.FieldViolation;
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.AssociationCode;
+import cn.zjlm.federation.commons.security.AssociationScope;
+import cn.zjlm.federation.honors.api.CampaignRequest;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Setting up campaigns: title, organiser, window, deadlines, quotas and rules, checked as a whole. */
+@ApplicationScoped
+public class Campaigns {
+
+    @Transactional
+    public Campaign create(CampaignRequest r, AssociationScope scope, String actor) {
+        String organiser = r.associationCode() == null ? scope.associationCode() : r.associationCode();
+        List<FieldViolation> errors = new ArrayList<>();
+        if (!scope.covers(organiser)) {
+            errors.add(new FieldViolation("associationCode", "association-code.out-of-scope", null));
+        }
+        HonourType type = HonourType.findById(r.honourType());
+        if (type == null) {
+            errors.add(new FieldViolation("honourType", "campaign.honour-type-unknown", null));
+        } else if (type.collective) {
+            errors.add(new FieldViolation("honourType", "campaign.collective-not-supported", null));
+        } else if (type.associationCode == null
+                ? AssociationCode.level(organiser) != AssociationCode.Level.PROVINCE
+                : !type.associationCode.equals(organiser)) {
+            errors.add(new FieldViolation("honourType", "campaign.honour-type-not-organisers", null));
+        }
+        if (r.nominationCloses().isBefore(r.nominationOpens())) {
+            errors.add(new FieldViolation("nominationCloses", "campaign.window-reversed", null));
+        }
+        LocalDate previous = r.nominationCloses();
+        String[] deadlineFields = {"countyReviewBy", "cityReviewBy", "provinceReviewBy"};
+        LocalDate[] deadlines = {r.countyReviewBy(), r.cityReviewBy(), r.provinceReviewBy()};
+        for (int i = 0; i < deadlines.length; i++) {
+            if (deadlines[i] != null) {
+                if (deadlines[i].isBefore(previous)) {
+                    errors.add(new FieldViolation(deadlineFields[i], "campaign.deadline-order", null));
+                }
+                previous = deadlines[i];
+            }
+        }
+        checkQuotas(r, organiser, errors);
+        Set<EligibilityRule> seenRules = new HashSet<>();
+        List<CampaignRequest.Rule> rules = r.rules() == null ? List.of() : r.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            CampaignRequest.Rule rule = rules.get(i);
+            if (!seenRules.add(rule.rule())) {
+                errors.add(new FieldViolation("rules[" + i + "].rule", "campaign.rule-repeated", null));
+            }
+            if (rule.rule().needsThreshold != (rule.threshold() != null)) {
+                errors.add(new FieldViolation("rules[" + i + "].threshold", rule.rule().needsThreshold
+                        ? "campaign.rule-threshold-required" : "campaign.rule-threshold-not-allowed", null));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", errors, errors.size());
+        }
+        Campaign c = new Campaign();
+        c.id = UUID.randomUUID();
+        c.honourType = type.code;
+        c.associationCode = organiser;
+        c.year = r.year();
+        c.title = r.title().strip();
+        c.totalPlaces = r.totalPlaces();
+        c.nominationOpens = r.nominationOpens();
+        c.nominationCloses = r.nominationCloses();
+        c.countyReviewBy = r.countyReviewBy();
+        c.cityReviewBy = r.cityReviewBy();
+        c.provinceReviewBy = r.provinceReviewBy();
+        c.noticeWorkingDays = r.noticeWorkingDays() == null ? 5 : r.noticeWorkingDays();
+        c.awardAmount = r.awardAmount();
+        c.createdBy = actor;
+        c.createdAt = Instant.now();
+        c.persist();
+        for (CampaignRequest.Quota q : r.quotas()) {
+            CampaignQuota quota = new CampaignQuota();
+            quota.key = new CampaignQuota.Key(c.id, q.associationCode());
+            quota.places = q.places();
+            quota.persist();
+        }
+        for (CampaignRequest.Rule rule : rules) {
+            CampaignRule row = new CampaignRule();
+            row.key = new CampaignRule.Key(c.id, rule.rule());
+            row.threshold = rule.threshold();
+            row.persist();
+        }
+        return c;
+    }
+
+    /** Quotas lie under the organiser, are not nested (a place counts once) and sum to at most the total. */
+    private static void checkQuotas(CampaignRequest r, String organiser, List<FieldViolation> errors) {
+        int sum = 0;
+        List<CampaignRequest.Quota> quotas = r.quotas();
+        for (int i = 0; i < quotas.size(); i++) {
+            String code = quotas.get(i).associationCode();
+            sum += quotas.get(i).places();
+            if (AssociationCode.isWellFormed(organiser) && !AssociationCode.covers(organiser, code)) {
+                errors.add(new FieldViolation("quotas[" + i + "].associationCode", "campaign.quota-outside-organiser",
+                        null));
+            }
+            for (int j = 0; j < i; j++) {
+                String other = quotas.get(j).associationCode();
+                if (AssociationCode.covers(other, code) || AssociationCode.covers(code, other)) {
+                    errors.add(new FieldViolation("quotas[" + i + "].associationCode", "campaign.quota-overlaps",
+                            null));
+                }
+            }
+        }
+        if (sum > r.totalPlaces()) {
+            errors.add(new FieldViolation("quotas", "campaign.quota-sum-exceeds-total", null));
+        }
+    }
+
+    /** A campaign the caller may see: organised in their scope, or by an association above them. */
+    public Optional<Campaign> find(UUID id, AssociationScope scope) {
+        Campaign c = Campaign.findById(id);
+        return c != null && visible(c.associationCode, scope) ? Optional.of(c) : Optional.empty();
+    }
+
+    public List<Campaign> list(AssociationScope scope, Integer year) {
+        List<String> ancestors = ancestors(scope.associationCode());
+        ancestors.add("-"); // never empty: an empty IN list is not valid SQL
+        Parameters p = Parameters.with("prefix", scope.likePattern()).and("ancestors", ancestors);
+        String q = "(associationCode like :prefix or associationCode in :ancestors)";
+        if (year != null) {
+            q += " and year = :year";
+            p.and("year", year);
+        }
+        return Campaign.list(q + " order by year desc, title", p);
+    }
+
+    static boolean visible(String organiser, AssociationScope scope) {
+        return scope.covers(organiser) || ancestors(scope.associationCode()).contains(organiser);
+    }
+
+    static List<String> ancestors(String code) {
+        List<String> result = new ArrayList<>();
+        for (String c = AssociationCode.parent(code); c != null; c = AssociationCode.parent(c)) {
+            result.add(c);
+        }
+        return result;
+    }
+
+    public List<CampaignQuota> quotas(UUID campaignId) {
+        return CampaignQuota.list("key.campaignId = ?1 order by key.associationCode", campaignId);
+    }
+
+    /** Places taken in a quota's area: nominations that hold a place. */
+    public long taken(CampaignQuota quota) {
+        return Nomination.count("campaignId = ?1 and associationCode like ?2 and state in ?3",
+                quota.key.campaignId(), AssociationScope.of(quota.key.associationCode()).likePattern(),
+                NominationState.COUNTED);
+    }
+}

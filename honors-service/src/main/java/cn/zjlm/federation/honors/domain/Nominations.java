@@ -1,0 +1,364 @@
+package cn.zjlm.federation.honors.domain;
+
+import cn.zjlm.federation.commons.error.Problem.FieldViolation;
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import cn.zjlm.federation.commons.pii.PiiCipher;
+import cn.zjlm.federation.commons.security.AssociationScope;
+import cn.zjlm.federation.commons.security.Caller;
+import cn.zjlm.federation.commons.security.Roles;
+import cn.zjlm.federation.honors.api.NominationRequest;
+import cn.zjlm.federation.honors.events.HonorsEvents;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The nomination procedure: draft → submitted → reviewed level by level → public notice → approved →
+ * conferred, or returned, rejected, withdrawn. Every transition is checked (409 with the reason),
+ * recorded as a step, and published through the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class Nominations {
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    PiiCipher cipher;
+
+    @Inject
+    HonorsEvents events;
+
+    @Inject
+    Eligibility eligibility;
+
+    @Inject
+    WorkingDays workingDays;
+
+    @Inject
+    Campaigns campaigns;
+
+    public static LocalDate today() {
+        return LocalDate.now(CHINA);
+    }
+
+    @Transactional
+    public Nomination create(NominationRequest r, Caller caller) {
+        AssociationScope scope = caller.scope();
+        String association = r.associationCode() == null ? scope.associationCode() : r.associationCode();
+        if (!scope.covers(association)) {
+            throw ProblemException.invalidField("associationCode", "association-code.out-of-scope");
+        }
+        Campaign campaign = campaigns.find(r.campaignId(), scope)
+                .orElseThrow(() -> ProblemException.invalidField("campaignId", "nomination.campaign-unknown"));
+        if (!AssociationScope.of(campaign.associationCode).covers(association)) {
+            throw ProblemException.invalidField("associationCode", "nomination.outside-campaign");
+        }
+        Nomination n = new Nomination();
+        n.id = UUID.randomUUID();
+        n.campaignId = campaign.id;
+        n.associationCode = association;
+        if ((r.memberId() == null) == (r.nominee() == null)) {
+            throw ProblemException.invalidField("memberId", "nomination.member-or-nominee");
+        }
+        if (r.memberId() != null) {
+            NomineeMember member = NomineeMember.findById(r.memberId());
+            if (member == null || !AssociationScope.of(association).covers(member.associationCode)) {
+                throw ProblemException.invalidField("memberId", "nomination.member-unknown");
+            }
+            if ("DECEASED".equals(member.status)) {
+                throw ProblemException.invalidField("memberId", "nomination.member-deceased");
+            }
+            n.memberId = member.memberId;
+            n.nomineeName = member.name;
+            n.nomineeGender = member.gender;
+            n.nomineeBirthDate = member.birthDate;
+            n.nomineeIdIndex = member.nationalIdIndex;
+        } else {
+            String nationalId = NationalIdNumber.normalize(r.nominee().nationalId());
+            n.nomineeIdIndex = cipher.blindIndex(nationalId);
+            if (NomineeMember.count("nationalIdIndex", n.nomineeIdIndex) > 0) {
+                throw ProblemException.invalidField("nominee.nationalId", "nomination.nominee-registered");
+            }
+            n.nomineeName = r.nominee().name().strip();
+            n.nomineeGender = NationalIdNumber.isMale(nationalId) ? "MALE" : "FEMALE";
+            n.nomineeBirthDate = NationalIdNumber.birthDateOf(nationalId).orElseThrow();
+            n.nomineeIdCipher = cipher.encrypt(nationalId);
+            n.nomineePhoneCipher = r.nominee().phone() == null ? null : cipher.encrypt(r.nominee().phone().strip());
+        }
+        if (Nomination.count("campaignId = ?1 and nomineeIdIndex = ?2", campaign.id, n.nomineeIdIndex) > 0) {
+            throw new ProblemException(409, "duplicate", List.of(new FieldViolation(
+                    r.memberId() != null ? "memberId" : "nominee.nationalId", "nomination.already-nominated", null)));
+        }
+        n.employer = r.employer().strip();
+        n.employerCreditCode = r.employerCreditCode();
+        n.sector = r.sector();
+        n.occupation = r.occupation();
+        n.deeds = r.deeds();
+        n.state = NominationState.DRAFT;
+        n.createdBy = caller.username();
+        n.createdAt = n.updatedAt = Instant.now();
+        n.persistAndFlush();
+        step(n, "CREATED", null, caller, null, null);
+        return n;
+    }
+
+    @Transactional
+    public Nomination edit(UUID id, long version, NominationRequest.Edit r, Caller caller) {
+        Nomination n = findForUpdate(id, version, caller.scope());
+        requireState(n, NominationState.DRAFT, NominationState.RETURNED);
+        n.employer = r.employer().strip();
+        n.employerCreditCode = r.employerCreditCode();
+        n.sector = r.sector();
+        n.occupation = r.occupation();
+        n.deeds = r.deeds();
+        touch(n, caller, "EDITED", n.state, null, null);
+        return n;
+    }
+
+    /** Submission (推荐上报): inside the window, within the area's quota, meeting the campaign's rules. */
+    @Transactional
+    public Nomination submit(UUID id, Long version, Caller caller) {
+        Nomination n = findForUpdate(id, version, caller.scope());
+        requireState(n, NominationState.DRAFT, NominationState.RETURNED);
+        Campaign c = Campaign.findById(n.campaignId);
+        LocalDate today = today();
+        if (today.isBefore(c.nominationOpens) || today.isAfter(c.nominationCloses)) {
+            throw ProblemException.conflict("nomination-window-closed", c.nominationOpens, c.nominationCloses);
+        }
+        eligibility.check(c, n);
+        NominationState from = n.state;
+        n.state = NominationState.SUBMITTED;
+        n.reviewLevel = ReviewLevel.chain(n.associationCode, c.associationCode).get(0);
+        n.submittedBy = caller.username();
+        touch(n, caller, "SUBMITTED", from, null, null);
+        events.submitted(c, n, caller.username());
+        return n;
+    }
+
+    public enum Decision { APPROVE, RETURN, REJECT }
+
+    /**
+     * A review at the nomination's current level, by that level's association and never by the
+     * submitter or someone who already approved it at a lower level (separation of duties).
+     */
+    @Transactional
+    public Nomination review(UUID id, Long version, Decision decision, String opinion, Caller caller) {
+        Nomination n = findForUpdate(id, version, caller.scope());
+        requireState(n, NominationState.SUBMITTED);
+        Campaign c = Campaign.findById(n.campaignId);
+        ReviewLevel level = n.reviewLevel;
+        String reviewer = level.reviewerAssociation(n.associationCode);
+        if (!reviewer.equals(caller.association())) {
+            throw new ProblemException(403, "review-wrong-level", level, reviewer);
+        }
+        if (caller.username().equals(n.submittedBy) || NominationStep.count("nominationId = ?1 and actor = ?2 "
+                + "and action = 'REVIEW_APPROVE' and level <> ?3", n.id, caller.username(), level.name()) > 0) {
+            throw new ProblemException(403, "separation-of-duties");
+        }
+        LocalDate deadline = c.reviewDeadline(level);
+        if (deadline != null && today().isAfter(deadline)) {
+            throw ProblemException.conflict("review-deadline-passed", level, deadline);
+        }
+        NominationState from = n.state;
+        switch (decision) {
+            case APPROVE -> {
+                eligibility.check(c, n);
+                ReviewLevel next = level.next(n.associationCode, c.associationCode);
+                n.reviewLevel = next;
+                if (next == null) {
+                    n.state = NominationState.REVIEWED;
+                }
+            }
+            case RETURN -> {
+                n.state = NominationState.RETURNED;
+                n.reviewLevel = null;
+            }
+            case REJECT -> {
+                n.state = NominationState.REJECTED;
+                n.reviewLevel = null;
+                events.rejected(c, n, level.name(), opinion, caller.username());
+            }
+            default -> throw new IllegalStateException();
+        }
+        touch(n, caller, "REVIEW_" + decision, from, level.name(), opinion);
+        return n;
+    }
+
+    @Transactional
+    public Nomination withdraw(UUID id, Long version, String reason, Caller caller) {
+        Nomination n = findForUpdate(id, version, caller.scope());
+        if (!NominationState.WITHDRAWABLE.contains(n.state)) {
+            throw ProblemException.conflict("nomination-illegal-transition", n.state, NominationState.WITHDRAWN);
+        }
+        if (!AssociationScope.of(caller.association()).covers(n.associationCode)) {
+            throw new ProblemException(403, "forbidden");
+        }
+        NominationState from = n.state;
+        n.state = NominationState.WITHDRAWN;
+        n.reviewLevel = null;
+        touch(n, caller, "WITHDRAWN", from, null, reason);
+        return n;
+    }
+
+    /** Starts the public notice (公示) of every reviewed nomination of the campaign, for N working days. */
+    @Transactional
+    public List<Nomination> startNotice(UUID campaignId, LocalDate startsOn, Caller caller) {
+        Campaign c = organisersCampaign(campaignId, caller);
+        LocalDate start = startsOn == null ? today() : startsOn;
+        if (start.isBefore(today())) {
+            throw ProblemException.invalidField("startsOn", "notice.start-in-past");
+        }
+        LocalDate end = workingDays.periodEnd(start, c.noticeWorkingDays);
+        List<Nomination> reviewed = Nomination.list("campaignId = ?1 and state = ?2 order by associationCode, id",
+                c.id, NominationState.REVIEWED);
+        if (reviewed.isEmpty()) {
+            throw ProblemException.conflict("notice-nothing-reviewed");
+        }
+        for (Nomination n : reviewed) {
+            n.noticeStarts = start;
+            n.noticeEnds = end;
+            n.state = NominationState.PUBLIC_NOTICE;
+            touch(n, caller, "NOTICE_STARTED", NominationState.REVIEWED, null, start + "—" + end);
+            events.noticeStarted(c, n);
+        }
+        return reviewed;
+    }
+
+    /** Approval (批准) after the notice has ended with no open objection; quota and rules once more. */
+    @Transactional
+    public Nomination approve(UUID id, Long version, String opinion, Caller caller) {
+        Nomination n = findForUpdate(id, version, caller.scope());
+        Campaign c = organisersCampaign(n.campaignId, caller);
+        requireState(n, NominationState.PUBLIC_NOTICE);
+        if (!today().isAfter(n.noticeEnds)) {
+            throw ProblemException.conflict("notice-not-ended", n.noticeEnds);
+        }
+        long open = Objection.count("nominationId = ?1 and status = 'OPEN'", n.id);
+        if (open > 0) {
+            throw ProblemException.conflict("objection-open", open);
+        }
+        eligibility.check(c, n);
+        n.state = NominationState.APPROVED;
+        touch(n, caller, "APPROVED", NominationState.PUBLIC_NOTICE, null, opinion);
+        events.approved(c, n, caller.username());
+        return n;
+    }
+
+    /** Conferral (授予): every approved nomination of the campaign gets its certificate number. */
+    @Transactional
+    public List<Nomination> confer(UUID campaignId, LocalDate conferredOn, Caller caller) {
+        Campaign c = organisersCampaign(campaignId, caller);
+        HonourType type = HonourType.findById(c.honourType);
+        List<Nomination> approved = Nomination.list("campaignId = ?1 and state = ?2 order by associationCode, id",
+                c.id, NominationState.APPROVED);
+        if (approved.isEmpty()) {
+            throw ProblemException.conflict("conferral-nothing-approved");
+        }
+        LocalDate on = conferredOn == null ? today() : conferredOn;
+        for (Nomination n : approved) {
+            c.certificatesIssued++;
+            n.certificateNumber = "%s-%d-%04d".formatted(c.honourType, c.year, c.certificatesIssued);
+            n.conferredOn = on;
+            n.state = NominationState.CONFERRED;
+            touch(n, caller, "CONFERRED", NominationState.APPROVED, null, n.certificateNumber);
+            events.conferred(c, type, n);
+        }
+        return approved;
+    }
+
+    public Optional<Nomination> find(UUID id, AssociationScope scope) {
+        Nomination n = Nomination.findById(id);
+        return n != null && scope.covers(n.associationCode) ? Optional.of(n) : Optional.empty();
+    }
+
+    public record Filter(UUID campaignId, NominationState state, String associationCode) {
+    }
+
+    public List<Nomination> search(Filter f, AssociationScope scope, int page, int size) {
+        Query q = query(f, scope);
+        return Nomination.<Nomination>find(q.where() + " order by createdAt desc, id", q.params()).page(page, size)
+                .list();
+    }
+
+    public long count(Filter f, AssociationScope scope) {
+        Query q = query(f, scope);
+        return Nomination.count(q.where(), q.params());
+    }
+
+    private record Query(String where, Parameters params) {
+    }
+
+    private static Query query(Filter f, AssociationScope scope) {
+        StringBuilder q = new StringBuilder("associationCode like :scope");
+        Parameters p = Parameters.with("scope", scope.likePattern());
+        if (f.campaignId() != null) {
+            q.append(" and campaignId = :campaign");
+            p.and("campaign", f.campaignId());
+        }
+        if (f.state() != null) {
+            q.append(" and state = :state");
+            p.and("state", f.state());
+        }
+        if (f.associationCode() != null) {
+            q.append(" and associationCode like :area");
+            p.and("area", AssociationScope.of(f.associationCode()).likePattern());
+        }
+        return new Query(q.toString(), p);
+    }
+
+    Nomination findForUpdate(UUID id, Long version, AssociationScope scope) {
+        Nomination n = find(id, scope).orElseThrow(() -> ProblemException.notFound("nomination"));
+        if (version != null && n.version != version) {
+            throw new ProblemException(412, "precondition-failed", "\"" + version + "\"", "\"" + n.version + "\"");
+        }
+        return n;
+    }
+
+    /** The campaign, when the caller administers its organising association. */
+    Campaign organisersCampaign(UUID campaignId, Caller caller) {
+        Campaign c = campaigns.find(campaignId, caller.scope())
+                .orElseThrow(() -> ProblemException.notFound("campaign"));
+        if (!c.associationCode.equals(caller.association())
+                || !caller.hasAnyRole(Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN)) {
+            throw new ProblemException(403, "organiser-only", c.associationCode);
+        }
+        return c;
+    }
+
+    static void requireState(Nomination n, NominationState... allowed) {
+        for (NominationState s : allowed) {
+            if (n.state == s) {
+                return;
+            }
+        }
+        throw ProblemException.conflict("nomination-illegal-transition", n.state, List.of(allowed));
+    }
+
+    private void touch(Nomination n, Caller caller, String action, NominationState from, String level,
+            String opinion) {
+        n.updatedAt = Instant.now();
+        n.persistAndFlush();
+        step(n, action, from, caller, level, opinion);
+    }
+
+    static void step(Nomination n, String action, NominationState from, Caller caller, String level, String opinion) {
+        NominationStep s = new NominationStep();
+        s.nominationId = n.id;
+        s.action = action;
+        s.level = level;
+        s.actor = caller.username();
+        s.actorAssociation = caller.association();
+        s.opinion = opinion;
+        s.fromState = from == null ? "-" : from.name();
+        s.toState = n.state.name();
+        s.at = Instant.now();
+        s.persist();
+    }
+}
