@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,9 @@ class MemberApiTest {
         // A second editor still holding version 0 must not overwrite the first one's change.
         given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(changed)
                 .put("/api/v1/members/" + id).then().statusCode(412).body("code", equalTo("precondition-failed"));
+        // the accepted change, and only it, was published as MemberUpdated in its contract
+        List<String> events = MemberLifecycleTest.eventsOf(id, 2);
+        assertThat(events.get(1)).contains("\"type\":\"MemberUpdated\"").contains("\"version\":1");
     }
 
     @Test

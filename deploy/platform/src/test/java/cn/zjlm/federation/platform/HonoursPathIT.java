@@ -76,4 +76,51 @@ class HonoursPathIT {
                 .body("honours.title", hasItem("浙江省劳动模范"))
                 .body("honours.certificateNumber", hasItem("ZJ-MODEL-WORKER-2027-0001")));
     }
+
+    @Test
+    void aCityCraftsmanAwardReachesCareServiceAsACase() throws Exception {
+        String memberId = FirstPathIT.create("hz-staff", FirstPathIT.member("邱志刚",
+                NationalIdNumber.compose("330110", LocalDate.of(1981, 9, 17), 332), "13712345678", "330110"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String campaign = as("hz-admin").body(Map.of("honourType", "HZ-CRAFTSMAN", "year", 2027,
+                        "title", "2027年杭州工匠选树（端到端）", "totalPlaces", 5, "awardAmount", "10000.00",
+                        "nominationOpens", today.minusDays(1).toString(), "nominationCloses", today.plusDays(20).toString(),
+                        "quotas", List.of(Map.of("associationCode", "330100", "places", 2))))
+                .post("/api/v1/honors/campaigns").then().statusCode(201).extract().path("id");
+        Map<String, Object> nomination = Map.of("campaignId", campaign, "memberId", memberId,
+                "associationCode", "330100", "employer", "杭州锅炉集团", "sector", "FRONTLINE_WORKER",
+                "deeds", "焊接工艺革新，培养高级技师二十名。");
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = as("hz-staff").body(nomination).post("/api/v1/honors/nominations");
+            id[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return id[0] != null;
+        });
+        String nominationId = id[0];
+        // a city's own title is reviewed by the city only
+        as("hz-staff").post("/api/v1/honors/nominations/" + nominationId + "/submission").then().statusCode(200)
+                .body("reviewLevel", equalTo("CITY"));
+        as("hz-admin").body(Map.of("decision", "APPROVE", "opinion", "同意"))
+                .post("/api/v1/honors/nominations/" + nominationId + "/reviews").then().statusCode(200)
+                .body("state", equalTo("REVIEWED"));
+        as("hz-admin").body("{}").post("/api/v1/honors/campaigns/" + campaign + "/public-notice").then()
+                .statusCode(200);
+        try (Connection c = E2E.platform().postgres().connect("honors");
+                PreparedStatement s = c.prepareStatement("update nomination set notice_starts = notice_starts - 10, "
+                        + "notice_ends = current_date - 1 where id = cast(? as uuid)")) {
+            s.setString(1, nominationId);
+            s.executeUpdate();
+        }
+        as("hz-admin").body("{}").post("/api/v1/honors/nominations/" + nominationId + "/approval").then()
+                .statusCode(200);
+        as("hz-admin").body("{}").post("/api/v1/honors/campaigns/" + campaign + "/conferral").then()
+                .statusCode(200).body("[0].certificateNumber", equalTo("HZ-CRAFTSMAN-2027-0001"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("hz-staff")
+                .get("/api/v1/care/cases?programme=CRAFTSMAN_AWARD&size=200").then().statusCode(200)
+                .body("items.find { it.memberId == '" + memberId + "' }.amount", equalTo(10000.00f))
+                .body("items.find { it.memberId == '" + memberId + "' }.state", equalTo("PENDING_APPROVAL")));
+        as("hu-staff").get("/api/v1/care/cases?size=200").then().statusCode(200)
+                .body("items.memberId", org.hamcrest.Matchers.not(hasItem(memberId)));
+    }
 }
