@@ -52,7 +52,7 @@ final class HonorsFixtures {
             LocalDate opens, LocalDate closes) {
         Map<String, Object> body = new HashMap<>();
         body.put("honourType", honourType);
-        body.put("year", 2027);
+        body.put("year", today().getYear());
         body.put("title", "测试评选 " + UUID.randomUUID());
         body.put("totalPlaces", quotas.values().stream().mapToInt(Integer::intValue).sum() + 5);
         body.put("nominationOpens", opens.toString());

@@ -29,8 +29,8 @@ class HonoursPathIT {
         String memberId = FirstPathIT.create("hz-staff", FirstPathIT.member("程丽华",
                 NationalIdNumber.compose("330106", LocalDate.of(1978, 4, 9), 622), "13912340000", "330106"));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String campaign = as("zj-admin").body(Map.of("honourType", "ZJ-MODEL-WORKER", "year", 2027,
-                        "title", "2027年浙江省劳动模范评选（端到端）", "totalPlaces", 10,
+        String campaign = as("zj-admin").body(Map.of("honourType", "ZJ-MODEL-WORKER", "year", LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear(),
+                        "title", "浙江省劳动模范评选（端到端）", "totalPlaces", 10,
                         "nominationOpens", today.minusDays(1).toString(), "nominationCloses", today.plusDays(20).toString(),
                         "quotas", List.of(Map.of("associationCode", "330100", "places", 3)),
                         "rules", List.of(Map.of("rule", "IN_SERVICE"), Map.of("rule", "NOT_ALREADY_HOLDING"))))
@@ -69,12 +69,12 @@ class HonoursPathIT {
         as("zj-admin").body("{}").post("/api/v1/honors/nominations/" + nominationId + "/approval").then()
                 .statusCode(200).body("state", equalTo("APPROVED"));
         as("zj-admin").body("{}").post("/api/v1/honors/campaigns/" + campaign + "/conferral").then()
-                .statusCode(200).body("[0].certificateNumber", equalTo("ZJ-MODEL-WORKER-2027-0001"));
+                .statusCode(200).body("[0].certificateNumber", equalTo("ZJ-MODEL-WORKER-" + today.getYear() + "-0001"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("hz-staff").get("/api/v1/members/" + memberId)
                 .then().statusCode(200).body("highestHonourLevel", equalTo("PROVINCIAL"))
                 .body("honours.title", hasItem("浙江省劳动模范"))
-                .body("honours.certificateNumber", hasItem("ZJ-MODEL-WORKER-2027-0001")));
+                .body("honours.certificateNumber", hasItem("ZJ-MODEL-WORKER-" + today.getYear() + "-0001")));
     }
 
     @Test
@@ -82,8 +82,8 @@ class HonoursPathIT {
         String memberId = FirstPathIT.create("hz-staff", FirstPathIT.member("邱志刚",
                 NationalIdNumber.compose("330110", LocalDate.of(1981, 9, 17), 332), "13712345678", "330110"));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String campaign = as("hz-admin").body(Map.of("honourType", "HZ-CRAFTSMAN", "year", 2027,
-                        "title", "2027年杭州工匠选树（端到端）", "totalPlaces", 5, "awardAmount", "10000.00",
+        String campaign = as("hz-admin").body(Map.of("honourType", "HZ-CRAFTSMAN", "year", LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear(),
+                        "title", "杭州工匠选树（端到端）", "totalPlaces", 5, "awardAmount", "10000.00",
                         "nominationOpens", today.minusDays(1).toString(), "nominationCloses", today.plusDays(20).toString(),
                         "quotas", List.of(Map.of("associationCode", "330100", "places", 2))))
                 .post("/api/v1/honors/campaigns").then().statusCode(201).extract().path("id");
@@ -114,7 +114,7 @@ class HonoursPathIT {
         as("hz-admin").body("{}").post("/api/v1/honors/nominations/" + nominationId + "/approval").then()
                 .statusCode(200);
         as("hz-admin").body("{}").post("/api/v1/honors/campaigns/" + campaign + "/conferral").then()
-                .statusCode(200).body("[0].certificateNumber", equalTo("HZ-CRAFTSMAN-2027-0001"));
+                .statusCode(200).body("[0].certificateNumber", equalTo("HZ-CRAFTSMAN-" + today.getYear() + "-0001"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("hz-staff")
                 .get("/api/v1/care/cases?programme=CRAFTSMAN_AWARD&size=200").then().statusCode(200)

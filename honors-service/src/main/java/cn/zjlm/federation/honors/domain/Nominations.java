@@ -262,6 +262,10 @@ public class Nominations {
             throw ProblemException.conflict("conferral-nothing-approved");
         }
         LocalDate on = conferredOn == null ? today() : conferredOn;
+        if (on.getYear() < c.year || on.isAfter(today())) {
+            // the registry records an honour in its year; it cannot be conferred before that year or in the future
+            throw ProblemException.invalidField("conferredOn", "conferral.date-outside-year");
+        }
         for (Nomination n : approved) {
             c.certificatesIssued++;
             n.certificateNumber = "%s-%d-%04d".formatted(c.honourType, c.year, c.certificatesIssued);
