@@ -170,6 +170,20 @@ class NominationWorkflowTest {
     }
 
     @Test
+    void aRegisteredMembersSectorComesFromTheRegistryUnlessGiven() {
+        String campaign = openCampaign(Map.of("330100", 2), List.of());
+        UUID member = registeredMember("许志华", "330102", "FARMER");
+        given().auth().oauth2(HZ_STAFF).contentType(ContentType.JSON).body(Map.of("campaignId", campaign,
+                        "memberId", member.toString(), "employer", "萧山农场", "deeds", "培育良种，带动增收。"))
+                .post("/api/v1/honors/nominations").then().statusCode(201).body("sector", equalTo("FARMER"));
+        given().auth().oauth2(HZ_STAFF).contentType(ContentType.JSON).body(Map.of("campaignId", campaign,
+                        "nominee", Map.of("name", "新人", "nationalId", HonorsFixtures.newId("330102",
+                                java.time.LocalDate.of(1985, 5, 5))), "employer", "萧山农场", "deeds", "培育良种。"))
+                .post("/api/v1/honors/nominations").then().statusCode(400)
+                .body("errors[0].code", equalTo("nomination.sector-required"));
+    }
+
+    @Test
     void aNominationOutsideTheWindowIsRefused() {
         String campaign = HonorsFixtures.campaign(ZJ_ADMIN, "ZJ-LABOUR-MEDAL", Map.of("330100", 2), List.of(),
                 today().minusDays(40), today().minusDays(10));

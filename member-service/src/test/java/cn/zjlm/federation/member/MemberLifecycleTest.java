@@ -113,6 +113,11 @@ class MemberLifecycleTest {
                 .body("find { it.id == '" + transfer + "' }.status", equalTo("ACCEPTED"));
         given().auth().oauth2(HU).get("/api/v1/members/" + id + "/history").then().statusCode(200)
                 .body("action", hasItem("TRANSFERRED"));
+        // the source keeps the history up to the transfer; another city still sees nothing
+        given().auth().oauth2(XS).get("/api/v1/members/" + id + "/history").then().statusCode(200)
+                .body("action", hasItem("REGISTERED")).body("action", hasItem("TRANSFERRED"));
+        given().auth().oauth2(TestTokens.token("jx-staff", "330400", "city-staff"))
+                .get("/api/v1/members/" + id + "/history").then().statusCode(404);
         given().auth().oauth2(HU).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/members/transfers/" + transfer + "/rejection").then().statusCode(409);
 

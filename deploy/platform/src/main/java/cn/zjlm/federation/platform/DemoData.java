@@ -112,27 +112,75 @@ public final class DemoData {
             }
             String login = registrar(p.county());
             String token = tokens.computeIfAbsent(login, u -> platform.keycloak().passwordToken(u, "demo"));
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                URI.create(platform.gatewayUrl() + "/api/v1/members"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 201) {
-                    created++;
-                } else if (response.statusCode() == 409) {
-                    existing++;
-                } else {
-                    throw new IllegalStateException("demo member " + p.name() + " refused: " + response.statusCode()
-                            + " " + response.body());
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("gateway unreachable while seeding demo data", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            HttpResponse<String> response = send(http, mapper, platform.gatewayUrl() + "/api/v1/members", token, body);
+            if (response.statusCode() == 201) {
+                created++;
+            } else if (response.statusCode() == 409) {
+                existing++;
+            } else {
+                throw new IllegalStateException("demo member " + p.name() + " refused: " + response.statusCode()
+                        + " " + response.body());
             }
         }
+        seedCampaign(platform, http, mapper, tokens.computeIfAbsent("zj-admin",
+                u -> platform.keycloak().passwordToken(u, "demo")));
         return new Result(created, existing);
+    }
+
+    /** This year's provincial model-worker selection, open all year, so nominations can be tried at once. */
+    static void seedCampaign(Platform platform, HttpClient http, ObjectMapper mapper, String token) {
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        String title = year + "年浙江省劳动模范评选（演示）";
+        String existing = get(http, platform.gatewayUrl() + "/api/v1/honors/campaigns?year=" + year, token);
+        if (existing.contains(title)) {
+            return;
+        }
+        List<Map<String, Object>> quotas = new java.util.ArrayList<>();
+        for (String city : List.of("330100", "330200", "330300", "330400", "330500", "330600", "330700", "330800",
+                "330900", "331000", "331100")) {
+            quotas.add(Map.of("associationCode", city, "places", 3));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("honourType", "ZJ-MODEL-WORKER");
+        body.put("year", year);
+        body.put("title", title);
+        body.put("totalPlaces", 40);
+        body.put("nominationOpens", year + "-01-01");
+        body.put("nominationCloses", year + "-12-31");
+        body.put("quotas", quotas);
+        body.put("rules", List.of(Map.of("rule", "FRONTLINE_SHARE_MIN", "threshold", 60), Map.of("rule", "IN_SERVICE"),
+                Map.of("rule", "NOT_ALREADY_HOLDING")));
+        HttpResponse<String> response = send(http, mapper, platform.gatewayUrl() + "/api/v1/honors/campaigns", token,
+                body);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("demo campaign refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, ObjectMapper mapper, String url, String token,
+            Object body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("gateway unreachable while seeding demo data", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String get(HttpClient http, String url, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException("gateway unreachable while seeding demo data", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -126,6 +126,8 @@ class FirstPathIT {
                 .then().statusCode(200).body("items.name", hasItem("刘志强"));
         given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("lm-chen")).get("/api/v1/members/me")
                 .then().statusCode(200).body("name", equalTo("陈建国"));
+        given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("hz-staff")).get("/api/v1/honors/campaigns")
+                .then().statusCode(200).body("title", hasItem(containsString("浙江省劳动模范评选（演示）")));
     }
 
     @Test

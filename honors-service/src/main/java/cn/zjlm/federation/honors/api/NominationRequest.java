@@ -26,8 +26,9 @@ public record NominationRequest(
         @Schema(description = "A person not yet in the registry") @Valid NewNominee nominee,
         @Schema(examples = "杭州汽轮动力集团") @NotBlank @Size(max = 200) String employer,
         @ValidCreditCode String employerCreditCode,
-        @Schema(description = "FRONTLINE_WORKER, FARMER, PROFESSIONAL, ENTERPRISE_HEAD, PUBLIC_SERVICE or OTHER")
-        @NotBlank @Pattern(regexp = "FRONTLINE_WORKER|FARMER|PROFESSIONAL|ENTERPRISE_HEAD|PUBLIC_SERVICE|OTHER",
+        @Schema(description = "FRONTLINE_WORKER, FARMER, PROFESSIONAL, ENTERPRISE_HEAD, PUBLIC_SERVICE or OTHER; "
+                + "defaults to the registry's for a registered member, required for a new person")
+        @Pattern(regexp = "FRONTLINE_WORKER|FARMER|PROFESSIONAL|ENTERPRISE_HEAD|PUBLIC_SERVICE|OTHER",
                 message = "{nomination.sector-unknown}") String sector,
         @Size(max = 100) String occupation,
         @Schema(description = "事迹材料") @NotBlank @Size(max = 20000) String deeds) {

@@ -80,6 +80,7 @@ public class Nominations {
             n.nomineeGender = member.gender;
             n.nomineeBirthDate = member.birthDate;
             n.nomineeIdIndex = member.nationalIdIndex;
+            n.sector = r.sector() != null ? r.sector() : member.sector;
         } else {
             String nationalId = NationalIdNumber.normalize(r.nominee().nationalId());
             n.nomineeIdIndex = cipher.blindIndex(nationalId);
@@ -98,7 +99,10 @@ public class Nominations {
         }
         n.employer = r.employer().strip();
         n.employerCreditCode = r.employerCreditCode();
-        n.sector = r.sector();
+        n.sector = r.sector() != null ? r.sector() : n.sector;
+        if (n.sector == null) {
+            throw ProblemException.invalidField("sector", "nomination.sector-required");
+        }
         n.occupation = r.occupation();
         n.deeds = r.deeds();
         n.state = NominationState.DRAFT;

@@ -1,6 +1,5 @@
 package cn.zjlm.federation.member.api;
 
-import cn.zjlm.federation.commons.audit.AuditTrail;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.pii.Masking;
 import cn.zjlm.federation.commons.pii.PiiCipher;
@@ -63,9 +62,6 @@ public class CertificateResource {
 
     @Inject
     PiiCipher cipher;
-
-    @Inject
-    AuditTrail audit;
 
     @ConfigProperty(name = "federation.certificates.verify-base-url")
     String verifyBaseUrl;

@@ -10,6 +10,8 @@ import cn.zjlm.federation.member.domain.MemberHistory;
 import cn.zjlm.federation.member.domain.MemberHonour;
 import cn.zjlm.federation.member.domain.MemberHonours;
 import cn.zjlm.federation.member.domain.MemberRegistry;
+import cn.zjlm.federation.member.domain.MemberTransfer;
+import cn.zjlm.federation.member.domain.TransferStatus;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -170,10 +172,16 @@ public class MemberResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
-    @Operation(summary = "Field-level change history: who, when, old → new")
+    @Operation(summary = "Field-level change history: who, when, old → new",
+            description = "An association a member was transferred away from keeps the history up to the transfer.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        registry.find(id, caller.scope()).orElseThrow(() -> ProblemException.notFound("member"));
+        Instant until = registry.find(id, caller.scope()).isPresent() ? null
+                : MemberTransfer.<MemberTransfer>find("memberId = ?1 and status = ?2 and fromAssociation like ?3 "
+                        + "order by decidedAt desc", id, TransferStatus.ACCEPTED, caller.scope().likePattern())
+                        .firstResultOptional().map(t -> t.decidedAt)
+                        .orElseThrow(() -> ProblemException.notFound("member"));
         return MemberHistory.<MemberHistory>list("memberId = ?1 order by id", id).stream()
+                .filter(h -> until == null || !h.changedAt.isAfter(until))
                 .map(h -> new HistoryEntry(h.action, h.field, h.oldValue, h.newValue, h.changedAt, h.changedBy))
                 .toList();
     }

@@ -1,9 +1,11 @@
 package cn.zjlm.federation.member.certificates;
 
+import cn.zjlm.federation.commons.audit.AuditTrail;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.member.domain.Member;
 import cn.zjlm.federation.member.domain.MemberHonour;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -15,6 +17,9 @@ public class CertificateService {
     /** No 0/O, 1/I/L: codes are read aloud and typed from paper. */
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public Certificate issue(Member member, UUID honourId, String actor) {
@@ -31,6 +36,7 @@ public class CertificateService {
         c.issuedAt = Instant.now();
         c.issuedBy = actor;
         c.persist();
+        audit.record("CERTIFICATE_ISSUED", "member/" + member.id + "/certificate/" + c.id, "SUCCESS", honour.title);
         return c;
     }
 
@@ -42,6 +48,7 @@ public class CertificateService {
         c.revokedAt = Instant.now();
         c.revokedBy = actor;
         c.revocationReason = reason;
+        audit.record("CERTIFICATE_REVOKED", "member/" + c.memberId + "/certificate/" + c.id, "SUCCESS", null);
         return c;
     }
 

@@ -158,6 +158,11 @@ public class MemberRegistry {
         StringBuilder where = new StringBuilder("from Member m where m.associationCode like :scope");
         Parameters params = Parameters.with("scope", scope.likePattern());
         if (search.association() != null) {
+            if (!scope.covers(search.association())
+                    && !AssociationScope.of(search.association()).covers(scope.associationCode())) {
+                // another association's subtree does not exist for this caller, in lists and exports alike
+                throw ProblemException.notFound("association");
+            }
             where.append(" and m.associationCode like :subtree");
             params.and("subtree", AssociationScope.of(search.association()).likePattern());
         }
