@@ -24,6 +24,27 @@ class HonoursPathIT {
         return given().baseUri(E2E.gateway()).auth().oauth2(E2E.token(user)).contentType(ContentType.JSON);
     }
 
+    /** honors-service learns of a member from MemberRegistered; until then the member is unknown to it. */
+    static String nominateOnceKnown(String user, Map<String, Object> nomination) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var response = as(user).body(nomination).post("/api/v1/honors/nominations");
+            id[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return id[0] != null;
+        });
+        return id[0];
+    }
+
+    /** The notice period passes: five working days the test cannot wait for. */
+    static void noticeHasEnded(String nominationId) throws Exception {
+        try (Connection c = E2E.platform().postgres().connect("honors");
+                PreparedStatement s = c.prepareStatement("update nomination set notice_starts = notice_starts - 10, "
+                        + "notice_ends = current_date - 1 where id = cast(? as uuid)")) {
+            s.setString(1, nominationId);
+            s.executeUpdate();
+        }
+    }
+
     @Test
     void aConferredHonourAppearsOnTheMembersRecord() throws Exception {
         String memberId = FirstPathIT.create("hz-staff", FirstPathIT.member("程丽华",
@@ -36,17 +57,10 @@ class HonoursPathIT {
                         "rules", List.of(Map.of("rule", "IN_SERVICE"), Map.of("rule", "NOT_ALREADY_HOLDING"))))
                 .post("/api/v1/honors/campaigns").then().statusCode(201).extract().path("id");
 
-        // honors-service learns of the member from MemberRegistered; until then the member is unknown to it
         Map<String, Object> nomination = Map.of("campaignId", campaign, "memberId", memberId,
                 "associationCode", "330100", "employer", "杭州制氧机集团", "sector", "FRONTLINE_WORKER",
                 "deeds", "主持空分设备国产化攻关，获省科技进步奖。");
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = as("hz-staff").body(nomination).post("/api/v1/honors/nominations");
-            id[0] = response.statusCode() == 201 ? response.path("id") : null;
-            return id[0] != null;
-        });
-        String nominationId = id[0];
+        String nominationId = nominateOnceKnown("hz-staff", nomination);
         as("hz-staff").post("/api/v1/honors/nominations/" + nominationId + "/submission").then().statusCode(200)
                 .body("reviewLevel", equalTo("CITY"));
         Map<String, String> approve = Map.of("decision", "APPROVE", "opinion", "同意推荐");
@@ -59,13 +73,7 @@ class HonoursPathIT {
         given().baseUri(E2E.gateway()).get("/api/v1/public/honors/notices?campaignId=" + campaign).then()
                 .statusCode(200).body("name", hasItem("程丽华"));
 
-        // the notice period passes (five working days the test cannot wait for)
-        try (Connection c = E2E.platform().postgres().connect("honors");
-                PreparedStatement s = c.prepareStatement("update nomination set notice_starts = notice_starts - 10, "
-                        + "notice_ends = current_date - 1 where id = cast(? as uuid)")) {
-            s.setString(1, nominationId);
-            s.executeUpdate();
-        }
+        noticeHasEnded(nominationId);
         as("zj-admin").body("{}").post("/api/v1/honors/nominations/" + nominationId + "/approval").then()
                 .statusCode(200).body("state", equalTo("APPROVED"));
         as("zj-admin").body("{}").post("/api/v1/honors/campaigns/" + campaign + "/conferral").then()
@@ -90,13 +98,7 @@ class HonoursPathIT {
         Map<String, Object> nomination = Map.of("campaignId", campaign, "memberId", memberId,
                 "associationCode", "330100", "employer", "杭州锅炉集团", "sector", "FRONTLINE_WORKER",
                 "deeds", "焊接工艺革新，培养高级技师二十名。");
-        String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var response = as("hz-staff").body(nomination).post("/api/v1/honors/nominations");
-            id[0] = response.statusCode() == 201 ? response.path("id") : null;
-            return id[0] != null;
-        });
-        String nominationId = id[0];
+        String nominationId = nominateOnceKnown("hz-staff", nomination);
         // a city's own title is reviewed by the city only
         as("hz-staff").post("/api/v1/honors/nominations/" + nominationId + "/submission").then().statusCode(200)
                 .body("reviewLevel", equalTo("CITY"));
@@ -105,12 +107,7 @@ class HonoursPathIT {
                 .body("state", equalTo("REVIEWED"));
         as("hz-admin").body("{}").post("/api/v1/honors/campaigns/" + campaign + "/public-notice").then()
                 .statusCode(200);
-        try (Connection c = E2E.platform().postgres().connect("honors");
-                PreparedStatement s = c.prepareStatement("update nomination set notice_starts = notice_starts - 10, "
-                        + "notice_ends = current_date - 1 where id = cast(? as uuid)")) {
-            s.setString(1, nominationId);
-            s.executeUpdate();
-        }
+        noticeHasEnded(nominationId);
         as("hz-admin").body("{}").post("/api/v1/honors/nominations/" + nominationId + "/approval").then()
                 .statusCode(200);
         as("hz-admin").body("{}").post("/api/v1/honors/campaigns/" + campaign + "/conferral").then()

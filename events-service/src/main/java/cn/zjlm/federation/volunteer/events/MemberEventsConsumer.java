@@ -2,14 +2,12 @@ package cn.zjlm.federation.volunteer.events;
 
 import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
+import cn.zjlm.federation.commons.events.MemberSnapshot;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -17,9 +15,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MemberEventsConsumer {
     static final String CONSUMER = "events-service.member-read-model";
-    /** Every one of these carries the member's state after the change (see docs/events). */
-    static final java.util.Set<String> MEMBER_STATE_EVENTS = java.util.Set.of("MemberRegistered", "MemberUpdated",
-            "MemberDeceased", "MemberTransferred", "HonorRecorded", "HonorRevoked");
     private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
 
     @Inject
@@ -32,28 +27,24 @@ public class MemberEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!MEMBER_STATE_EVENTS.contains(event.type())) {
-            return;
-        }
-        JsonNode data = event.data();
-        UUID memberId = UUID.fromString(data.path("memberId").asText());
-        long version = data.path("version").asLong();
-        VolunteerMember row = VolunteerMember.findById(memberId);
-        if (row != null && row.memberVersion > version) {
-            LOG.debugf("ignoring %s for %s: version %d is older than %d", event.type(), memberId, version,
-                    row.memberVersion);
-            return;
-        }
-        if (row == null) {
-            row = new VolunteerMember();
-            row.memberId = memberId;
-        }
-        row.associationCode = data.path("associationCode").asText();
-        row.name = data.path("name").asText();
-        row.status = data.path("status").asText();
-        row.birthDate = LocalDate.parse(data.path("birthDate").asText());
-        row.memberVersion = version;
-        row.updatedAt = Instant.now();
-        row.persist();
+        MemberSnapshot.of(event).ifPresent(s -> {
+            VolunteerMember row = VolunteerMember.findById(s.memberId());
+            if (!s.isNotOlderThan(row == null ? null : row.memberVersion)) {
+                LOG.debugf("ignoring %s for %s: version %d is older than %d", event.type(), s.memberId(), s.version(),
+                        row.memberVersion);
+                return;
+            }
+            if (row == null) {
+                row = new VolunteerMember();
+                row.memberId = s.memberId();
+            }
+            row.associationCode = s.associationCode();
+            row.name = s.name();
+            row.status = s.status();
+            row.birthDate = s.birthDate();
+            row.memberVersion = s.version();
+            row.updatedAt = Instant.now();
+            row.persist();
+        });
     }
 }

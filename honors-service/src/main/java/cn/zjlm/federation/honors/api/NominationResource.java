@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.api;
 
+import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.ValidAssociationCode;
@@ -86,9 +87,9 @@ public class NominationResource {
             @QueryParam("association") @ValidAssociationCode String association,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var filter = new Nominations.Filter(campaignId, state, association);
-        return new Page(nominations.search(filter, caller.scope(), page, size).stream().map(NominationView::summary)
-                .toList(), page, size, nominations.count(filter, caller.scope()));
+        var found = nominations.search(new Nominations.Filter(campaignId, state, association), caller.scope(), page,
+                size);
+        return new Page(found.items().stream().map(NominationView::summary).toList(), page, size, found.total());
     }
 
     public record Page(List<NominationView> items, int page, int size, long total) {
@@ -109,10 +110,7 @@ public class NominationResource {
     @Operation(summary = "Edit a draft or returned nomination", description = "Requires If-Match (412 when stale).")
     public Response edit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid NominationRequest.Edit request) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required");
-        }
-        Nomination n = nominations.edit(id, version(ifMatch), request, caller);
+        Nomination n = nominations.edit(id, Preconditions.requiredVersion(ifMatch), request, caller);
         return Response.ok(full(n)).tag(etag(n)).build();
     }
 
@@ -123,7 +121,7 @@ public class NominationResource {
     @Operation(summary = "Submit (上报)", description = "Inside the nomination window, within the area's quota and "
             + "the campaign's rules; then reviewed level by level. Optional If-Match.")
     public Response submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Nomination n = nominations.submit(id, optionalVersion(ifMatch), caller);
+        Nomination n = nominations.submit(id, Preconditions.optionalVersion(ifMatch), caller);
         return Response.ok(full(n)).tag(etag(n)).build();
     }
 
@@ -140,7 +138,7 @@ public class NominationResource {
     @APIResponse(responseCode = "403", description = "Not this level's association, or separation of duties")
     public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ReviewRequest request) {
-        Nomination n = nominations.review(id, optionalVersion(ifMatch), request.decision(), request.opinion(), caller);
+        Nomination n = nominations.review(id, Preconditions.optionalVersion(ifMatch), request.decision(), request.opinion(), caller);
         return Response.ok(full(n)).tag(etag(n)).build();
     }
 
@@ -153,7 +151,7 @@ public class NominationResource {
     @Operation(summary = "Withdraw (撤回) before public notice")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid Reason request) {
-        Nomination n = nominations.withdraw(id, optionalVersion(ifMatch), request.reason(), caller);
+        Nomination n = nominations.withdraw(id, Preconditions.optionalVersion(ifMatch), request.reason(), caller);
         return Response.ok(full(n)).tag(etag(n)).build();
     }
 
@@ -167,7 +165,7 @@ public class NominationResource {
             + "the notice has ended and no objection is open; quota and rules are checked once more.")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ApprovalRequest request) {
-        Nomination n = nominations.approve(id, optionalVersion(ifMatch), request == null ? null : request.opinion(),
+        Nomination n = nominations.approve(id, Preconditions.optionalVersion(ifMatch), request == null ? null : request.opinion(),
                 caller);
         return Response.ok(full(n)).tag(etag(n)).build();
     }
@@ -183,30 +181,15 @@ public class NominationResource {
             + "DISMISSED lifts the block on approval.")
     public NominationView.ObjectionView resolve(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId,
             @NotNull @Valid Resolution request) {
-        var o = objections.resolve(id, objectionId, request.outcome(), request.findings(), caller);
-        return new NominationView.ObjectionView(o.id, o.contactName,
-                cn.zjlm.federation.commons.pii.Masking.phone(cipher.decrypt(o.contactPhoneCipher)), o.content,
-                o.status, o.findings, o.resolvedBy, o.filedAt, o.resolvedAt);
+        return NominationView.ObjectionView.of(objections.resolve(id, objectionId, request.outcome(),
+                request.findings(), caller), cipher);
     }
 
     private NominationView full(Nomination n) {
-        return NominationView.of(n, NominationStep.list("nominationId = ?1 order by id", n.id),
-                o -> cipher.decrypt(o.contactPhoneCipher));
-    }
-
-    private static Long optionalVersion(String ifMatch) {
-        return ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch);
-    }
-
-    static long version(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "precondition-failed", ifMatch, "?");
-        }
+        return NominationView.of(n, NominationStep.list("nominationId = ?1 order by id", n.id), cipher);
     }
 
     static EntityTag etag(Nomination n) {
-        return new EntityTag(Long.toString(n.version));
+        return Preconditions.etag(n.version);
     }
 }

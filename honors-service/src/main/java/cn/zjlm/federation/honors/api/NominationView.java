@@ -1,6 +1,7 @@
 package cn.zjlm.federation.honors.api;
 
 import cn.zjlm.federation.commons.pii.Masking;
+import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.honors.domain.Nomination;
 import cn.zjlm.federation.honors.domain.NominationState;
 import cn.zjlm.federation.honors.domain.NominationStep;
@@ -26,19 +27,23 @@ public record NominationView(UUID id, UUID campaignId, String associationCode, U
     /** The filer's phone is masked; the name is shown to the reviewers who must contact them. */
     public record ObjectionView(UUID id, String contactName, String contactPhoneMasked, String content, String status,
             String findings, String resolvedBy, Instant filedAt, Instant resolvedAt) {
+        public static ObjectionView of(Objection o, PiiCipher cipher) {
+            return new ObjectionView(o.id, o.contactName, Masking.phone(cipher.decrypt(o.contactPhoneCipher)), o.content,
+                    o.status, o.findings, o.resolvedBy, o.filedAt, o.resolvedAt);
+        }
     }
 
     public static NominationView summary(Nomination n) {
         return of(n, null, null);
     }
 
-    public static NominationView of(Nomination n, List<NominationStep> steps, java.util.function.Function<Objection, String> phone) {
+    /** With steps and objections; {@code cipher} null leaves both out (lists). */
+    public static NominationView of(Nomination n, List<NominationStep> steps, PiiCipher cipher) {
         List<StepView> stepViews = steps == null ? null : steps.stream().map(s -> new StepView(s.action, s.level,
                 s.actor, s.actorAssociation, s.opinion, s.fromState, s.toState, s.at)).toList();
-        List<ObjectionView> objections = phone == null ? null
+        List<ObjectionView> objections = cipher == null ? null
                 : Objection.<Objection>list("nominationId = ?1 order by filedAt", n.id).stream()
-                        .map(o -> new ObjectionView(o.id, o.contactName, Masking.phone(phone.apply(o)), o.content,
-                                o.status, o.findings, o.resolvedBy, o.filedAt, o.resolvedAt)).toList();
+                        .map(o -> ObjectionView.of(o, cipher)).toList();
         return new NominationView(n.id, n.campaignId, n.associationCode, n.memberId, n.nomineeName, n.nomineeGender,
                 n.nomineeBirthDate, n.memberId == null, n.employer, n.employerCreditCode, n.sector, n.occupation,
                 n.deeds, n.state, n.reviewLevel, n.noticeStarts, n.noticeEnds, n.certificateNumber, n.conferredOn,

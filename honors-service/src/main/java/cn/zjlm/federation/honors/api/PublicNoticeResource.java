@@ -66,12 +66,15 @@ public class PublicNoticeResource {
             q += " and campaignId = :campaign";
             p.and("campaign", campaignId);
         }
-        Map<UUID, Campaign> campaigns = new HashMap<>();
+        // one campaign and honour name per campaign, not per row
+        Map<UUID, String[]> honours = new HashMap<>();
         return Nomination.<Nomination>list(q + " order by campaignId, associationCode, nomineeName", p).stream()
                 .map(n -> {
-                    Campaign c = campaigns.computeIfAbsent(n.campaignId, key -> Campaign.<Campaign>findById(key));
-                    HonourType type = HonourType.findById(c.honourType);
-                    return new NoticeEntry(n.id, n.nomineeName, n.employer, type.name, c.title, n.noticeStarts,
+                    String[] honour = honours.computeIfAbsent(n.campaignId, key -> {
+                        Campaign c = Campaign.findById(key);
+                        return new String[] {HonourType.<HonourType>findById(c.honourType).name, c.title};
+                    });
+                    return new NoticeEntry(n.id, n.nomineeName, n.employer, honour[0], honour[1], n.noticeStarts,
                             n.noticeEnds);
                 }).toList();
     }

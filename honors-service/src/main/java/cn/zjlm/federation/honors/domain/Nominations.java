@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.domain;
 
+import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem.FieldViolation;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
@@ -289,15 +290,13 @@ public class Nominations {
     public record Filter(UUID campaignId, NominationState state, String associationCode) {
     }
 
-    public List<Nomination> search(Filter f, AssociationScope scope, int page, int size) {
-        Query q = query(f, scope);
-        return Nomination.<Nomination>find(q.where() + " order by createdAt desc, id", q.params()).page(page, size)
-                .list();
+    public record Found(List<Nomination> items, long total) {
     }
 
-    public long count(Filter f, AssociationScope scope) {
+    public Found search(Filter f, AssociationScope scope, int page, int size) {
         Query q = query(f, scope);
-        return Nomination.count(q.where(), q.params());
+        var query = Nomination.<Nomination>find(q.where() + " order by createdAt desc, id", q.params());
+        return new Found(query.page(page, size).list(), query.count());
     }
 
     private record Query(String where, Parameters params) {
@@ -323,9 +322,7 @@ public class Nominations {
 
     Nomination findForUpdate(UUID id, Long version, AssociationScope scope) {
         Nomination n = find(id, scope).orElseThrow(() -> ProblemException.notFound("nomination"));
-        if (version != null && n.version != version) {
-            throw new ProblemException(412, "precondition-failed", "\"" + version + "\"", "\"" + n.version + "\"");
-        }
+        Preconditions.requireVersion(n.version, version);
         return n;
     }
 

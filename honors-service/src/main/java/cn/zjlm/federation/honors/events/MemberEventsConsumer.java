@@ -2,15 +2,12 @@ package cn.zjlm.federation.honors.events;
 
 import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
+import cn.zjlm.federation.commons.events.MemberSnapshot;
 import cn.zjlm.federation.honors.domain.NomineeMember;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -20,8 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class MemberEventsConsumer {
     static final String CONSUMER = "honors-service.member-read-model";
-    static final Set<String> MEMBER_STATE_EVENTS = Set.of("MemberRegistered", "MemberUpdated", "MemberDeceased",
-            "MemberTransferred", "HonorRecorded", "HonorRevoked");
 
     @Inject
     IdempotentConsumer consumer;
@@ -33,30 +28,26 @@ public class MemberEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!MEMBER_STATE_EVENTS.contains(event.type())) {
-            return;
-        }
-        JsonNode data = event.data();
-        UUID memberId = UUID.fromString(data.path("memberId").asText());
-        long version = data.path("version").asLong();
-        NomineeMember row = NomineeMember.findById(memberId);
-        if (row != null && row.memberVersion > version) {
-            return;
-        }
-        if (row == null) {
-            row = new NomineeMember();
-            row.memberId = memberId;
-        }
-        row.associationCode = data.path("associationCode").asText();
-        row.name = data.path("name").asText();
-        row.gender = data.path("gender").asText();
-        row.birthDate = LocalDate.parse(data.path("birthDate").asText());
-        row.status = data.path("status").asText();
-        row.sector = data.hasNonNull("sector") ? data.path("sector").asText() : null;
-        row.nationalIdIndex = data.path("nationalIdIndex").asText();
-        row.honours = data.path("honours").toString();
-        row.memberVersion = version;
-        row.updatedAt = Instant.now();
-        row.persist();
+        MemberSnapshot.of(event).ifPresent(s -> {
+            NomineeMember row = NomineeMember.findById(s.memberId());
+            if (!s.isNotOlderThan(row == null ? null : row.memberVersion)) {
+                return;
+            }
+            if (row == null) {
+                row = new NomineeMember();
+                row.memberId = s.memberId();
+            }
+            row.associationCode = s.associationCode();
+            row.name = s.name();
+            row.gender = s.gender();
+            row.birthDate = s.birthDate();
+            row.status = s.status();
+            row.sector = s.sector();
+            row.nationalIdIndex = s.nationalIdIndex();
+            row.honours = s.honours().toString();
+            row.memberVersion = s.version();
+            row.updatedAt = Instant.now();
+            row.persist();
+        });
     }
 }

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.api;
 
+import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.pii.PiiCipher;
@@ -186,19 +187,11 @@ public class MemberResource {
                 .toList();
     }
 
-    /** The version a write expects, from If-Match; required so concurrent edits are never lost. */
     static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required");
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "precondition-failed", ifMatch, "?");
-        }
+        return Preconditions.requiredVersion(ifMatch);
     }
 
     static EntityTag etag(Member m) {
-        return new EntityTag(Long.toString(m.version));
+        return Preconditions.etag(m.version);
     }
 }

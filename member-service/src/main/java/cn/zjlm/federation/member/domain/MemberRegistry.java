@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.domain;
 
+import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
@@ -106,10 +107,7 @@ public class MemberRegistry {
     }
 
     static void requireVersion(Member m, long expectedVersion) {
-        if (m.version != expectedVersion) {
-            throw new ProblemException(412, "precondition-failed", "\"" + expectedVersion + "\"",
-                    "\"" + m.version + "\"");
-        }
+        Preconditions.requireVersion(m.version, expectedVersion);
     }
 
     /** Field values kept in history; sensitive ones only as "changed" markers, never in clear. */
