@@ -38,7 +38,10 @@ public class CareCase extends PanacheEntityBase {
     /** The programme period, e.g. "2027" or the conferral a one-time award belongs to. */
     public String period;
 
-    /** Exact to the fen. */
+    /** Year the period belongs to; budgets are yearly. */
+    public int year;
+
+    /** Exact to the fen; null until assessed. */
     public BigDecimal amount;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -58,6 +61,69 @@ public class CareCase extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** MEMBER, or SPOUSE of a deceased national model worker (discretionary). */
+    @Column(name = "beneficiary_kind")
+    public String beneficiaryKind = "MEMBER";
+
+    /** For a spouse: the deceased member the entitlement derives from. */
+    @Column(name = "related_member_id")
+    public UUID relatedMemberId;
+
+    /** A spouse's ID number, encrypted (members' numbers stay in member-service). */
+    @Column(name = "beneficiary_id_cipher")
+    public String beneficiaryIdCipher;
+
+    /** Encrypted JSON of the income and health inputs; the explanation shows them masked. */
+    @Column(name = "sensitive_inputs")
+    public String sensitiveInputs;
+
+    @Column(name = "application_note")
+    public String applicationNote;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String documents = "[]";
+
+    @Column(name = "discretion_reason")
+    public String discretionReason;
+
+    @Column(name = "discretion_by")
+    public String discretionBy;
+
+    @Column(name = "discretion_at")
+    public Instant discretionAt;
+
+    @Column(name = "assessed_by")
+    public String assessedBy;
+
+    @Column(name = "assessed_at")
+    public Instant assessedAt;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    /** Why the case was rejected, held or dropped. */
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    @Column(name = "cycle_id")
+    public UUID cycleId;
+
+    @Column(name = "budget_id")
+    public Long budgetId;
+
     @Version
     public long version;
+
+    /** States in which the case still waits for something and can be held. */
+    public static final java.util.List<String> OPEN = java.util.List.of("APPLIED", "PENDING_APPROVAL", "APPROVED",
+            "PAYMENT_FAILED");
+    /** States whose amount counts against the budget. */
+    public static final java.util.List<String> COMMITTED = java.util.List.of("APPROVED", "PAID", "PAYMENT_FAILED");
+
+    public boolean isSpouseCase() {
+        return "SPOUSE".equals(beneficiaryKind);
+    }
 }

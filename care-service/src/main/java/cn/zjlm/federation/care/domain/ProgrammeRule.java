@@ -38,6 +38,19 @@ public class ProgrammeRule extends PanacheEntityBase {
 
     public String source;
 
+    /**
+     * The rule in force for a case of {@code associationCode} on {@code date}: that of the nearest
+     * association above it (itself, its city, the province) with a version valid then, newest version.
+     */
+    public static java.util.Optional<ProgrammeRule> applicable(String programmeCode, String associationCode,
+            LocalDate date) {
+        List<String> chain = cn.zjlm.federation.commons.identity.AssociationCode.lineage(associationCode);
+        return ProgrammeRule.<ProgrammeRule>list("programmeCode = ?1 and associationCode in ?2 and validFrom <= ?3 "
+                + "and (validTo is null or validTo >= ?3)", programmeCode, chain, date).stream()
+                .min(java.util.Comparator.<ProgrammeRule>comparingInt(r -> chain.indexOf(r.associationCode))
+                        .thenComparing(r -> -r.version));
+    }
+
     /** Rules of the programme whose association covers {@code prefix}-scoped callers, newest first. */
     public static List<ProgrammeRule> inScope(String programmeCode, String likePattern) {
         return list("programmeCode = ?1 and associationCode like ?2 order by associationCode, version desc",

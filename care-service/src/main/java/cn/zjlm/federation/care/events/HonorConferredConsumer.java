@@ -75,6 +75,7 @@ public class HonorConferredConsumer {
         c.beneficiaryIndex = index;
         c.beneficiaryName = nominee.path("name").asText();
         c.period = period;
+        c.year = data.path("year").asInt();
         c.amount = amount;
         c.explanation = explanation.toString();
         c.state = "PENDING_APPROVAL";

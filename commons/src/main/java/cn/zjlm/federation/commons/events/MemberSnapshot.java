@@ -11,7 +11,8 @@ import java.util.UUID;
  * models other services keep. Apply it only when {@code version} is not older than the one held.
  */
 public record MemberSnapshot(UUID memberId, long version, String associationCode, String name, String gender,
-        LocalDate birthDate, String status, String sector, String nationalIdIndex, JsonNode honours) {
+        LocalDate birthDate, String status, LocalDate deceasedOn, String sector, String nationalIdIndex,
+        UUID accountSubject, JsonNode honours) {
 
     public static final Set<String> TYPES = Set.of("MemberRegistered", "MemberUpdated", "MemberDeceased",
             "MemberTransferred", "HonorRecorded", "HonorRevoked");
@@ -25,7 +26,9 @@ public record MemberSnapshot(UUID memberId, long version, String associationCode
         return Optional.of(new MemberSnapshot(UUID.fromString(d.path("memberId").asText()), d.path("version").asLong(),
                 d.path("associationCode").asText(), d.path("name").asText(), d.path("gender").asText(),
                 LocalDate.parse(d.path("birthDate").asText()), d.path("status").asText(),
+                d.hasNonNull("deceasedOn") ? LocalDate.parse(d.path("deceasedOn").asText()) : null,
                 d.hasNonNull("sector") ? d.path("sector").asText() : null, d.path("nationalIdIndex").asText(),
+                d.hasNonNull("accountSubject") ? UUID.fromString(d.path("accountSubject").asText()) : null,
                 d.path("honours")));
     }
 

@@ -54,6 +54,15 @@ public final class AssociationCode {
         };
     }
 
+    /** The association and every one above it, nearest first: 330109 → [330109, 330100, 330000]. */
+    public static java.util.List<String> lineage(String code) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String c = code; c != null; c = parent(c)) {
+            out.add(c);
+        }
+        return out;
+    }
+
     private static void requireWellFormed(String code) {
         if (!isWellFormed(code)) {
             throw new IllegalArgumentException("not an association code: " + code);

@@ -15,6 +15,11 @@ public final class Masking {
         return keepEnds(phone, 3, 4);
     }
 
+    /** 6222021234567890123 → 6222***********0123 */
+    public static String bankAccount(String account) {
+        return keepEnds(account, 4, 4);
+    }
+
     /** 张三 → 张*, 欧阳娜娜 → 欧***; keeps the first character only. */
     public static String name(String name) {
         if (name == null || name.isEmpty()) {

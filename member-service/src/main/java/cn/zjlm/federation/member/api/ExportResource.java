@@ -1,6 +1,7 @@
 package cn.zjlm.federation.member.api;
 
 import cn.zjlm.federation.commons.audit.AuditTrail;
+import cn.zjlm.federation.commons.export.Spreadsheets;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
@@ -20,16 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Members 会员登记")
 @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
 public class ExportResource {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = Spreadsheets.XLSX;
     private static final int MAX_ROWS = 200_000;
     private static final List<String> HEADERS = List.of("姓名", "性别", "民族", "出生日期", "身份证号码（脱敏）",
             "联系电话（脱敏）", "工作单位", "统一社会信用代码", "人员类别", "职业/岗位", "学历", "政治面貌", "所属协会", "状态", "最高荣誉级别",
@@ -81,8 +75,9 @@ public class ExportResource {
         }
         audit.record("MEMBERS_EXPORTED", "members", "SUCCESS", format + ", " + rows.size() + " rows");
         String file = "members-" + LocalDate.now() + "." + format;
-        byte[] body = "csv".equals(format) ? csv(rows) : xlsx(rows);
-        return Response.ok(body, "csv".equals(format) ? "text/csv; charset=UTF-8" : XLSX)
+        byte[] body = "csv".equals(format) ? Spreadsheets.csv(HEADERS, rows)
+                : Spreadsheets.xlsx("会员名册", HEADERS, rows);
+        return Response.ok(body, "csv".equals(format) ? Spreadsheets.CSV : XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
@@ -93,47 +88,5 @@ public class ExportResource {
     @Operation(summary = "Counts by association × highest honour level × status, by age band, new honours per year")
     public MemberStatistics.Statistics statistics() {
         return statistics.of(caller.scope());
-    }
-
-    /** RFC 4180 CSV with a BOM so spreadsheet programs read the Chinese text as UTF-8. */
-    static byte[] csv(List<List<String>> rows) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        appendCsv(out, HEADERS);
-        rows.forEach(r -> appendCsv(out, r));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void appendCsv(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i) == null ? "" : cells.get(i);
-            // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
-            out.append(i == 0 ? "" : ",").append('"').append(cell.replace("\"", "\"\"")).append('"');
-        }
-        out.append("\r\n");
-    }
-
-    static byte[] xlsx(List<List<String>> rows) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("会员名册");
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADERS.size(); c++) {
-                header.createCell(c).setCellValue(HEADERS.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<String> cells = rows.get(r);
-                for (int c = 0; c < cells.size(); c++) {
-                    row.createCell(c).setCellValue(cells.get(c) == null ? "" : cells.get(c));
-                }
-            }
-            workbook.write(out);
-            workbook.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -61,15 +61,15 @@ public class MemberEvents {
 
     /** The member's state after the change: the data of MemberRegistered/Updated/Deceased. */
     public record Snapshot(UUID memberId, String associationCode, String name, String gender, LocalDate birthDate,
-            String status, LocalDate deceasedOn, String sector, String nationalIdIndex, String highestHonourLevel,
-            List<HonourData> honours, long version) {
+            String status, LocalDate deceasedOn, String sector, String nationalIdIndex, UUID accountSubject,
+            String highestHonourLevel, List<HonourData> honours, long version) {
 
         static Snapshot of(Member m) {
             List<MemberHonour> honours = MemberHonour.ofMember(m.id);
             HonourLevel highest = MemberHonour.highestLevel(honours);
             return new Snapshot(m.id, m.associationCode, m.name, m.gender.name(), m.birthDate, m.status.name(),
                     m.deceasedOn, m.sector == null ? null : m.sector.name(), m.nationalIdIndex,
-                    highest == null ? null : highest.name(), honours.stream().map(HonourData::of).toList(), m.version);
+                    m.accountSubject, highest == null ? null : highest.name(), honours.stream().map(HonourData::of).toList(), m.version);
         }
     }
 

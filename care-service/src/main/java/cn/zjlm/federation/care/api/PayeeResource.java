@@ -1,0 +1,92 @@
+package cn.zjlm.federation.care.api;
+
+import cn.zjlm.federation.care.domain.CareMember;
+import cn.zjlm.federation.care.domain.PayeeAccount;
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.pii.Masking;
+import cn.zjlm.federation.commons.pii.PiiCipher;
+import cn.zjlm.federation.commons.security.Caller;
+import cn.zjlm.federation.commons.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The bank account a member is paid to; the number is encrypted at rest and masked in every view. */
+@Path("/api/v1/care/members/{memberId}/payee-account")
+@Tag(name = "Payee accounts 收款账户")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PayeeResource {
+    @Inject
+    Caller caller;
+
+    @Inject
+    PiiCipher cipher;
+
+    public record AccountRequest(@NotBlank @Size(max = 50) String accountHolder,
+            @NotBlank @Size(max = 100) String bankName,
+            @NotBlank @Pattern(regexp = "\\d{12,30}") String accountNumber) {
+    }
+
+    public record AccountView(UUID memberId, String accountHolder, String bankName, String accountNumberMasked,
+            String updatedBy, Instant updatedAt) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.FINANCE})
+    @Operation(summary = "The member's payee account (masked)")
+    public AccountView get(@PathParam("memberId") UUID memberId) {
+        CareMember m = member(memberId);
+        PayeeAccount a = PayeeAccount.findById(m.nationalIdIndex);
+        if (a == null) {
+            throw ProblemException.notFound("payee account");
+        }
+        return view(m, a);
+    }
+
+    @PUT
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.FINANCE})
+    @Transactional
+    @Operation(summary = "Set the member's payee account", description = "The number is stored encrypted.")
+    public AccountView put(@PathParam("memberId") UUID memberId, @NotNull @Valid AccountRequest request) {
+        CareMember m = member(memberId);
+        PayeeAccount a = PayeeAccount.findById(m.nationalIdIndex);
+        if (a == null) {
+            a = new PayeeAccount();
+            a.beneficiaryIndex = m.nationalIdIndex;
+        }
+        a.accountHolder = request.accountHolder().strip();
+        a.bankName = request.bankName().strip();
+        a.accountCipher = cipher.encrypt(request.accountNumber());
+        a.accountMasked = Masking.bankAccount(request.accountNumber());
+        a.updatedBy = caller.username();
+        a.updatedAt = Instant.now();
+        a.persist();
+        return view(m, a);
+    }
+
+    private CareMember member(UUID id) {
+        return CareMember.<CareMember>findByIdOptional(id).filter(m -> caller.scope().covers(m.associationCode))
+                .orElseThrow(() -> ProblemException.notFound("member"));
+    }
+
+    private static AccountView view(CareMember m, PayeeAccount a) {
+        return new AccountView(m.memberId, a.accountHolder, a.bankName, a.accountMasked, a.updatedBy, a.updatedAt);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.zjlm.federation.care.domain;
+
+import java.time.LocalDate;
+
+/** Why a case was held or dropped, for the staff who read it: English and Chinese in one line. */
+public final class CaseReasons {
+    private CaseReasons() {
+    }
+
+    public static String deceased(LocalDate on) {
+        String date = on == null ? "?" : on.toString();
+        return "The member died on " + date + " / 会员已于 " + date + " 去世";
+    }
+
+    public static String noQualifyingHonour(String programme) {
+        return "No unrevoked honour qualifies for " + programme + " / 无符合该项目条件的有效荣誉称号";
+    }
+
+    public static String transferred(String to) {
+        return "The member moved to association " + to + " / 会员已转至 " + to;
+    }
+
+    public static String memberUnknown() {
+        return "The member is not in care-service's register / 关爱帮扶系统中无此会员";
+    }
+}

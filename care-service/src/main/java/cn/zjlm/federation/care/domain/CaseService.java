@@ -1,0 +1,312 @@
+package cn.zjlm.federation.care.domain;
+
+import cn.zjlm.federation.care.events.CareEvents;
+import cn.zjlm.federation.commons.error.Preconditions;
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.AssociationCode;
+import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import cn.zjlm.federation.commons.pii.PiiCipher;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The life of a case: application (by staff or the member), assessment with its explanation,
+ * a discretionary decision for a spouse, approval by finance with four eyes and within budget,
+ * payment (at most one per person, programme and period), rejection, hold.
+ */
+@ApplicationScoped
+public class CaseService {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Programmes whose amount needs no personal inputs: a staff application is assessed at once. */
+    static final Set<String> BY_LEVEL = Set.of("SPRING_FESTIVAL", "HONOUR_ALLOWANCE");
+    /** Help for national model workers that may reach a deceased one's spouse by discretion. */
+    static final Set<String> SPOUSE_PROGRAMMES = Set.of("HARDSHIP_TOPUP", "SPECIAL_HARDSHIP");
+
+    @Inject
+    Assessor assessor;
+
+    @Inject
+    Budgets budgets;
+
+    @Inject
+    CareEvents events;
+
+    @Inject
+    PiiCipher cipher;
+
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    /** A spouse named in an application: the deceased member is the one whose title grounds the help. */
+    public record Spouse(String name, String nationalId, boolean noFixedIncome) {
+    }
+
+    /**
+     * Opens a case. {@code assess} is true for staff: the case is then assessed at once when its
+     * inputs are given or not needed; a member's own application waits for staff to assess it.
+     */
+    @Transactional
+    public CareCase apply(String programme, String period, CareMember member, Spouse spouse, String note,
+            String documents, Assessor.Inputs inputs, boolean assess, String actor) {
+        if (Programme.findById(programme) == null) {
+            throw ProblemException.invalidField("programme", "care.programme-unknown");
+        }
+        ProgrammeRule rule = assessor.ruleFor(programme, member.associationCode, today());
+        CareCase c = new CareCase();
+        c.id = UUID.randomUUID();
+        c.programmeCode = programme;
+        c.associationCode = member.associationCode;
+        c.period = period;
+        c.year = Integer.parseInt(period.substring(0, 4));
+        c.applicationNote = note;
+        c.documents = documents;
+        if (spouse == null) {
+            assessor.refusal(rule, member).ifPresent(reason -> {
+                throw new ProblemException(422, "not-eligible", reason);
+            });
+            c.memberId = member.memberId;
+            c.beneficiaryIndex = member.nationalIdIndex;
+            c.beneficiaryName = member.name;
+        } else {
+            requireSpouseGrounds(programme, rule, member, spouse);
+            String id = NationalIdNumber.normalize(spouse.nationalId());
+            c.beneficiaryKind = "SPOUSE";
+            c.relatedMemberId = member.memberId;
+            c.beneficiaryIndex = cipher.blindIndex(id);
+            c.beneficiaryIdCipher = cipher.encrypt(id);
+            c.beneficiaryName = spouse.name().strip();
+        }
+        CareCase.<CareCase>find("programmeCode = ?1 and beneficiaryIndex = ?2 and period = ?3 and state not in ?4",
+                programme, c.beneficiaryIndex, period, List.of("REJECTED", "DROPPED")).firstResultOptional()
+                .ifPresent(existing -> {
+                    throw ProblemException.conflict("case-exists", programme, period, existing.id);
+                });
+        c.state = "APPLIED";
+        c.createdBy = actor;
+        c.createdAt = c.updatedAt = Instant.now();
+        if (assess && (inputs != null || BY_LEVEL.contains(programme))) {
+            assessWith(c, rule, member, inputs == null ? Assessor.Inputs.NONE : inputs, actor);
+        }
+        try {
+            c.persistAndFlush();
+        } catch (PersistenceException e) {
+            // the partial unique index: a concurrent application for the same person and period won
+            throw ProblemException.conflict("case-exists", programme, period, "?");
+        }
+        return c;
+    }
+
+    private void requireSpouseGrounds(String programme, ProgrammeRule rule, CareMember deceased, Spouse spouse) {
+        if (!SPOUSE_PROGRAMMES.contains(programme)) {
+            throw ProblemException.invalidField("programme", "care.spouse-programme");
+        }
+        if (!deceased.isDeceased()) {
+            throw ProblemException.invalidField("spouse.deceasedMemberId", "care.spouse-member-alive");
+        }
+        if (!spouse.noFixedIncome()) {
+            throw ProblemException.invalidField("spouse.noFixedIncome", "care.spouse-has-income");
+        }
+        boolean national = Eligibility.of(assessor.parameters(rule)).flatMap(e -> e.qualifyingLevel(deceased))
+                .filter("NATIONAL"::equals).isPresent();
+        if (!national) {
+            throw new ProblemException(422, "not-eligible", CaseReasons.noQualifyingHonour(programme));
+        }
+    }
+
+    @Transactional
+    public CareCase assess(CareCase c, Assessor.Inputs inputs, String actor) {
+        requireState(c, "assess", "APPLIED", "PENDING_APPROVAL");
+        CareMember holder = holderOf(c).orElseThrow(() -> ProblemException.conflict("not-eligible",
+                CaseReasons.memberUnknown()));
+        assessWith(c, assessor.ruleFor(c.programmeCode, c.associationCode, today()), holder, inputs, actor);
+        return c;
+    }
+
+    private void assessWith(CareCase c, ProgrammeRule rule, CareMember holder, Assessor.Inputs inputs, String actor) {
+        assessor.assess(c, rule, holder, inputs);
+        c.state = "PENDING_APPROVAL";
+        c.assessedBy = actor;
+        c.assessedAt = c.updatedAt = Instant.now();
+    }
+
+    /** The discretionary decision that admits a spouse: by an administrator other than the applicant. */
+    @Transactional
+    public CareCase decideDiscretion(CareCase c, String reason, String actor) {
+        if (!c.isSpouseCase()) {
+            throw ProblemException.conflict("discretion-not-applicable");
+        }
+        requireState(c, "decide discretion on", "APPLIED", "PENDING_APPROVAL");
+        if (c.discretionBy != null) {
+            throw ProblemException.conflict("discretion-decided", c.discretionBy);
+        }
+        requireOtherPerson(c, actor);
+        c.discretionReason = reason.strip();
+        c.discretionBy = actor;
+        c.discretionAt = c.updatedAt = Instant.now();
+        return c;
+    }
+
+    /** Approval by finance: four eyes, eligibility re-checked, within budget; announced by EntitlementApproved. */
+    @Transactional
+    public CareCase approve(UUID id, Long expectedVersion, Function<CareCase, CareCase> scopeCheck, String actor) {
+        CareCase c = scopeCheck.apply(CareCase.findById(id, LockModeType.PESSIMISTIC_WRITE));
+        Preconditions.requireVersion(c.version, expectedVersion);
+        requireState(c, "approve", "PENDING_APPROVAL");
+        requireOtherPerson(c, actor);
+        if (c.isSpouseCase() && c.discretionBy == null) {
+            throw ProblemException.conflict("discretion-required");
+        }
+        eligibilityRefusal(c).ifPresent(reason -> {
+            throw ProblemException.conflict("not-eligible", reason);
+        });
+        budgets.draw(List.of(c));
+        markApproved(c, actor);
+        return c;
+    }
+
+    void markApproved(CareCase c, String actor) {
+        c.state = "APPROVED";
+        c.approvedBy = actor;
+        c.approvedAt = c.updatedAt = Instant.now();
+        events.approved(c, ruleVersion(c));
+    }
+
+    /**
+     * Why the case's person can no longer receive it, as the read model stands: died, moved out of
+     * the case's association, or no longer holds a qualifying title. Empty when nothing stands in the way.
+     */
+    public Optional<String> eligibilityRefusal(CareCase c) {
+        if (c.isSpouseCase() || c.memberId == null) {
+            // a spouse was admitted by discretion; an unregistered award winner has no member record yet
+            return Optional.empty();
+        }
+        Optional<CareMember> found = CareMember.findByIdOptional(c.memberId);
+        if (found.isEmpty()) {
+            return Optional.of(CaseReasons.memberUnknown());
+        }
+        CareMember member = found.get();
+        if (member.isDeceased()) {
+            return Optional.of(CaseReasons.deceased(member.deceasedOn));
+        }
+        if (!AssociationCode.covers(c.associationCode, member.associationCode)) {
+            return Optional.of(CaseReasons.transferred(member.associationCode));
+        }
+        if ("CRAFTSMAN_AWARD".equals(c.programmeCode)) {
+            return Optional.empty(); // the award rests on its conferral, not on a programme rule
+        }
+        return ProgrammeRule.applicable(c.programmeCode, c.associationCode, today())
+                .flatMap(rule -> assessor.refusal(rule, member));
+    }
+
+    @Transactional
+    public CareCase reject(CareCase c, String reason, String actor) {
+        requireState(c, "reject", "APPLIED", "PENDING_APPROVAL", "HELD");
+        c.state = "REJECTED";
+        c.decisionReason = reason.strip();
+        c.approvedBy = actor;
+        c.approvedAt = c.updatedAt = Instant.now();
+        return c;
+    }
+
+    /** Why a payment cannot be recorded for the case now, or empty. */
+    public Optional<String> paymentRefusal(CareCase c) {
+        if (!Set.of("APPROVED", "PAYMENT_FAILED").contains(c.state)) {
+            return Optional.of("case is " + c.state);
+        }
+        if (Payment.count("programmeCode = ?1 and beneficiaryIndex = ?2 and period = ?3 and outcome = 'PAID'",
+                c.programmeCode, c.beneficiaryIndex, c.period) > 0) {
+            return Optional.of("already paid");
+        }
+        return Optional.empty();
+    }
+
+    /** Records a bank outcome; the payment table admits one PAID row per person, programme and period. */
+    @Transactional
+    public Payment recordPayment(CareCase c, boolean paid, String bankReference, LocalDate paidOn, String failureReason,
+            String actor) {
+        paymentRefusal(c).ifPresent(reason -> {
+            throw ProblemException.conflict("payment-refused", c.state, reason);
+        });
+        Payment p = new Payment();
+        p.id = UUID.randomUUID();
+        p.caseId = c.id;
+        p.programmeCode = c.programmeCode;
+        p.beneficiaryIndex = c.beneficiaryIndex;
+        p.period = c.period;
+        p.amount = c.amount;
+        p.outcome = paid ? "PAID" : "FAILED";
+        p.bankReference = bankReference;
+        p.paidOn = paid ? (paidOn == null ? today() : paidOn) : null;
+        p.failureReason = paid ? null : failureReason;
+        p.recordedBy = actor;
+        p.recordedAt = Instant.now();
+        try {
+            p.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw ProblemException.conflict("payment-refused", c.state, "already paid");
+        }
+        c.state = paid ? "PAID" : "PAYMENT_FAILED";
+        c.decisionReason = paid ? null : failureReason;
+        c.updatedAt = Instant.now();
+        events.paymentRecorded(c, p);
+        return p;
+    }
+
+    /** Holds the member's open cases for which {@code reason} gives a reason (empty: leave it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int hold(UUID memberId, Function<CareCase, Optional<String>> reason) {
+        int held = 0;
+        for (CareCase c : CareCase.<CareCase>list("memberId = ?1 and state in ?2", memberId, CareCase.OPEN)) {
+            Optional<String> why = reason.apply(c);
+            if (why.isPresent()) {
+                c.state = "HELD";
+                c.decisionReason = why.get();
+                c.updatedAt = Instant.now();
+                held++;
+            }
+        }
+        return held;
+    }
+
+    private Optional<CareMember> holderOf(CareCase c) {
+        UUID holder = c.isSpouseCase() ? c.relatedMemberId : c.memberId;
+        return holder == null ? Optional.empty() : CareMember.findByIdOptional(holder);
+    }
+
+    static Integer ruleVersion(CareCase c) {
+        if (c.explanation == null) {
+            return null;
+        }
+        try {
+            JsonNode version = new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.explanation).path("ruleVersion");
+            return version.isInt() ? version.asInt() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static void requireOtherPerson(CareCase c, String actor) {
+        if (actor.equals(c.createdBy) || actor.equals(c.assessedBy)) {
+            throw new ProblemException(403, "four-eyes");
+        }
+    }
+
+    static void requireState(CareCase c, String action, String... allowed) {
+        if (!List.of(allowed).contains(c.state)) {
+            throw ProblemException.conflict("case-illegal-transition", action, c.state);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.zjlm.federation.care.events;
+
+import cn.zjlm.federation.care.domain.CareMember;
+import cn.zjlm.federation.care.domain.CaseService;
+import cn.zjlm.federation.commons.events.CloudEvent;
+import cn.zjlm.federation.commons.events.IdempotentConsumer;
+import cn.zjlm.federation.commons.events.MemberSnapshot;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the care read model in step with member-service, each event applied once. A death holds
+ * the member's open cases; a revoked title or a move away holds those the member no longer
+ * qualifies for. Future cycles leave such members out by the same rules.
+ */
+@ApplicationScoped
+public class MemberEventsConsumer {
+    static final String CONSUMER = "care-service.member-read-model";
+    private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    CaseService cases;
+
+    @Incoming("member-events")
+    @Blocking
+    public void onMemberEvent(String payload) {
+        consumer.consume(CONSUMER, payload, this::apply);
+    }
+
+    void apply(CloudEvent event) {
+        MemberSnapshot.of(event).ifPresent(s -> {
+            CareMember row = CareMember.findById(s.memberId());
+            if (!s.isNotOlderThan(row == null ? null : row.memberVersion)) {
+                LOG.debugf("ignoring %s for %s: version %d is older than %d", event.type(), s.memberId(), s.version(),
+                        row.memberVersion);
+                return;
+            }
+            if (row == null) {
+                row = new CareMember();
+                row.memberId = s.memberId();
+            }
+            row.associationCode = s.associationCode();
+            row.name = s.name();
+            row.birthDate = s.birthDate();
+            row.status = s.status();
+            row.deceasedOn = s.deceasedOn();
+            row.sector = s.sector();
+            row.nationalIdIndex = s.nationalIdIndex();
+            row.accountSubject = s.accountSubject();
+            row.honours = s.honours().toString();
+            row.memberVersion = s.version();
+            row.updatedAt = Instant.now();
+            row.persist();
+            int held = cases.hold(row.memberId, cases::eligibilityRefusal);
+            if (held > 0) {
+                LOG.infof("%s: held %d open case(s) of member %s", event.type(), held, row.memberId);
+            }
+        });
+    }
+}
