@@ -124,6 +124,8 @@ public final class DemoData {
         }
         seedCampaign(platform, http, mapper, tokens.computeIfAbsent("zj-admin",
                 u -> platform.keycloak().passwordToken(u, "demo")));
+        seedBudgets(platform, http, mapper, Map.of("330600", platform.keycloak().passwordToken("sx-finance", "demo"),
+                "330100", tokens.computeIfAbsent("hz-admin", u -> platform.keycloak().passwordToken(u, "demo"))));
         return new Result(created, existing);
     }
 
@@ -155,6 +157,23 @@ public final class DemoData {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("demo campaign refused: " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /** This and next year's care budgets of Shaoxing and Hangzhou, so approvals can be tried at once. */
+    static void seedBudgets(Platform platform, HttpClient http, ObjectMapper mapper, Map<String, String> tokens) {
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        Map<String, Integer> amounts = Map.of("SPRING_FESTIVAL", 500_000, "HARDSHIP_TOPUP", 2_000_000,
+                "SPECIAL_HARDSHIP", 1_000_000, "HONOUR_ALLOWANCE", 1_000_000, "MEDICAL_SUBSIDY", 800_000);
+        tokens.forEach((association, token) -> amounts.forEach((programme, amount) -> {
+            for (int y = year; y <= year + 1; y++) {
+                HttpResponse<String> response = send(http, mapper, platform.gatewayUrl() + "/api/v1/care/budgets", token,
+                        Map.of("associationCode", association, "programme", programme, "year", y, "amount", amount));
+                if (response.statusCode() != 201 && response.statusCode() != 409) {
+                    throw new IllegalStateException("demo budget refused: " + response.statusCode() + " "
+                            + response.body());
+                }
+            }
+        }));
     }
 
     private static HttpResponse<String> send(HttpClient http, ObjectMapper mapper, String url, String token,
