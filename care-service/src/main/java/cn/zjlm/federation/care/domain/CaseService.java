@@ -14,7 +14,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +27,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class CaseService {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Programmes whose amount needs no personal inputs: a staff application is assessed at once. */
     static final Set<String> BY_LEVEL = Set.of("SPRING_FESTIVAL", "HONOUR_ALLOWANCE");
     /** Help for national model workers that may reach a deceased one's spouse by discretion. */
@@ -47,7 +45,7 @@ public class CaseService {
     PiiCipher cipher;
 
     public static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return cn.zjlm.federation.commons.time.ChinaTime.today();
     }
 
     /** A spouse named in an application: the deceased member is the one whose title grounds the help. */

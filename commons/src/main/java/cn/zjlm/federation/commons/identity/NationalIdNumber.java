@@ -1,5 +1,6 @@
 package cn.zjlm.federation.commons.identity;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class NationalIdNumber {
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(id.substring(6, 10)),
                     Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
-            if (date.getYear() < 1900 || date.isAfter(LocalDate.now())) {
+            if (date.getYear() < 1900 || date.isAfter(ChinaTime.today())) {
                 return Optional.empty();
             }
             return Optional.of(date);

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.api;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.honors.domain.HonourType;
 import io.quarkus.panache.common.Parameters;
@@ -37,7 +38,7 @@ public class HonourTypeResource {
     public List<HonourTypeView> list(@QueryParam("level") String level) {
         String query = "validFrom <= :today and (validTo is null or validTo >= :today)"
                 + (level == null ? "" : " and level = :level");
-        Parameters params = Parameters.with("today", LocalDate.now());
+        Parameters params = Parameters.with("today", ChinaTime.today());
         if (level != null) {
             params.and("level", level);
         }

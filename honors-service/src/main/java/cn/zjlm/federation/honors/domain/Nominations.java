@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Nominations {
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = cn.zjlm.federation.commons.time.ChinaTime.ZONE;
 
     @Inject
     PiiCipher cipher;
@@ -46,7 +46,7 @@ public class Nominations {
     Campaigns campaigns;
 
     public static LocalDate today() {
-        return LocalDate.now(CHINA);
+        return cn.zjlm.federation.commons.time.ChinaTime.today();
     }
 
     @Transactional

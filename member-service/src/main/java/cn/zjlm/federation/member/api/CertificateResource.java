@@ -46,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CertificateResource {
     private static final Map<String, String> LEVELS = Map.of("NATIONAL", "全国", "PROVINCIAL", "省部级", "CITY", "市级",
             "COUNTY", "县级");
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.zjlm.federation.commons.time.ChinaTime.ZONE;
 
     @Inject
     MemberRegistry registry;

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.api;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.audit.AuditTrail;
 import cn.zjlm.federation.commons.export.Spreadsheets;
 import cn.zjlm.federation.commons.pii.PiiCipher;
@@ -74,7 +75,7 @@ public class ExportResource {
                             .map(h -> h.title() + "(" + h.year() + ")").toList())));
         }
         audit.record("MEMBERS_EXPORTED", "members", "SUCCESS", format + ", " + rows.size() + " rows");
-        String file = "members-" + LocalDate.now() + "." + format;
+        String file = "members-" + ChinaTime.today() + "." + format;
         byte[] body = "csv".equals(format) ? Spreadsheets.csv(HEADERS, rows)
                 : Spreadsheets.xlsx("会员名册", HEADERS, rows);
         return Response.ok(body, "csv".equals(format) ? Spreadsheets.CSV : XLSX)

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.api;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.pii.Masking;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.member.domain.Gender;
@@ -49,7 +50,7 @@ public record MemberView(UUID id, String name, Gender gender, String ethnicity, 
     }
 
     private static MemberView of(Member m, List<MemberHonour> honours, PiiCipher cipher) {
-        LocalDate until = m.deceasedOn != null ? m.deceasedOn : LocalDate.now();
+        LocalDate until = m.deceasedOn != null ? m.deceasedOn : ChinaTime.today();
         return new MemberView(m.id, m.name, m.gender, m.ethnicity, m.birthDate,
                 Period.between(m.birthDate, until).getYears(), Masking.nationalId(cipher.decrypt(m.nationalIdCipher)),
                 Masking.phone(cipher.decrypt(m.phoneCipher)), m.employer, m.employerCreditCode, m.sector,

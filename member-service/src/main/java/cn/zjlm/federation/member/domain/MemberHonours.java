@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.security.AssociationScope;
 import cn.zjlm.federation.member.api.HonourRequest;
@@ -23,7 +24,7 @@ public class MemberHonours {
     @Transactional
     public MemberHonour record(UUID memberId, HonourRequest request, AssociationScope scope, String actor) {
         Member m = registry.find(memberId, scope).orElseThrow(() -> ProblemException.notFound("member"));
-        if (request.year() < m.birthDate.getYear() + 14 || request.year() > LocalDate.now().getYear()) {
+        if (request.year() < m.birthDate.getYear() + 14 || request.year() > ChinaTime.today().getYear()) {
             throw ProblemException.invalidField("year", "honour.year-impossible");
         }
         if (MemberHonour.count("memberId = ?1 and title = ?2 and year = ?3", memberId, request.title().strip(),
@@ -61,7 +62,7 @@ public class MemberHonours {
         if (h.isRevoked()) {
             throw ProblemException.conflict("honour-already-revoked", h.revokedOn);
         }
-        if (revokedOn.getYear() < h.year || revokedOn.isAfter(LocalDate.now())) {
+        if (revokedOn.getYear() < h.year || revokedOn.isAfter(ChinaTime.today())) {
             throw ProblemException.invalidField("revokedOn", "honour.revocation-date-impossible");
         }
         h.revokedOn = revokedOn;

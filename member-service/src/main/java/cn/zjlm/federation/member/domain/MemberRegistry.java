@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
@@ -91,7 +92,7 @@ public class MemberRegistry {
         if (m.status == MemberStatus.DECEASED) {
             throw ProblemException.conflict("member-already-deceased");
         }
-        if (deceasedOn.isBefore(m.birthDate) || deceasedOn.isAfter(LocalDate.now())) {
+        if (deceasedOn.isBefore(m.birthDate) || deceasedOn.isAfter(ChinaTime.today())) {
             throw ProblemException.invalidField("deceasedOn", "member.deceased-date-impossible");
         }
         Instant now = Instant.now();
@@ -179,7 +180,7 @@ public class MemberRegistry {
         }
         if (search.minAge() != null) {
             where.append(" and m.birthDate <= :bornBy");
-            params.and("bornBy", LocalDate.now().minusYears(search.minAge()));
+            params.and("bornBy", ChinaTime.today().minusYears(search.minAge()));
         }
         if (search.honourLevel() != null || search.honourCategory() != null || search.honourYear() != null) {
             where.append(" and exists (select 1 from MemberHonour h where h.memberId = m.id and h.revokedOn is null");
@@ -238,7 +239,7 @@ public class MemberRegistry {
             problems.add(new Problem.FieldViolation("deceasedOn", "member.deceased-date-required", null));
         }
         if (request.deceasedOn() != null && (request.deceasedOn().isBefore(encoded)
-                || request.deceasedOn().isAfter(LocalDate.now()))) {
+                || request.deceasedOn().isAfter(ChinaTime.today()))) {
             problems.add(new Problem.FieldViolation("deceasedOn", "member.deceased-date-impossible", null));
         }
         return problems;

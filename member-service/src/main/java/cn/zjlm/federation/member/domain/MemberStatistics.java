@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.security.AssociationScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ public class MemberStatistics {
                 HIGHEST_LEVEL), like).stream()
                 .map(r -> new AssociationCount((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
                 .toList();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ChinaTime.today();
         List<AgeBand> byAge = rows("""
                 select case when age < 50 then 'under 50' when age < 60 then '50-59' when age < 70 then '60-69'
                             when age < 80 then '70-79' else '80+' end as band, count(*)
