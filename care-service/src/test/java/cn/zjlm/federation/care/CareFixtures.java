@@ -47,16 +47,22 @@ final class CareFixtures {
     static final Honour CITY_CRAFTSMAN = new Honour("CRAFTSMAN", "CITY", "绍兴工匠", 2022, false, null);
 
     /** A member known to care-service, with the event state needed to send later versions. */
-    record Member(UUID id, String association, String name, String index, UUID account) {
+    record Member(UUID id, String association, String name, String index, UUID account, String birthDate) {
+    }
+
+    static Member born(String association, String name, java.time.LocalDate birthDate) {
+        return new Member(UUID.randomUUID(), association, name, sha256(UUID.randomUUID().toString()), null,
+                birthDate.toString());
     }
 
     static Member member(String association, String name) {
-        return new Member(UUID.randomUUID(), association, name, sha256(UUID.randomUUID().toString()), null);
+        return new Member(UUID.randomUUID(), association, name, sha256(UUID.randomUUID().toString()), null,
+                "1960-05-01");
     }
 
     static Member memberWithAccount(String association, String name, String username) {
         return new Member(UUID.randomUUID(), association, name, sha256(UUID.randomUUID().toString()),
-                UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)));
+                UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)), "1960-05-01");
     }
 
     static String event(String type, Member m, long version, String status, String deceasedOn, List<Honour> honours) {
@@ -66,10 +72,10 @@ final class CareFixtures {
                 {"specversion":"1.0","id":"%s","source":"/member-service","type":"%s","subject":"%s","time":"%s",
                  "datacontenttype":"application/json","dataschema":"https://federation.zjlm.cn/events/%s.schema.json",
                  "association":"%s","data":{%s"memberId":"%s","associationCode":"%s","name":"%s","gender":"MALE",
-                 "birthDate":"1960-05-01","status":"%s","deceasedOn":%s,"sector":"FRONTLINE_WORKER",
+                 "birthDate":"%s","status":"%s","deceasedOn":%s,"sector":"FRONTLINE_WORKER",
                  "nationalIdIndex":"%s","accountSubject":%s,"highestHonourLevel":null,"honours":[%s],"version":%d}}"""
                 .formatted(UUID.randomUUID(), type, m.id(), Instant.now(), type, m.association(),
-                        withHonour ? honour : "", m.id(), m.association(), m.name(), status,
+                        withHonour ? honour : "", m.id(), m.association(), m.name(), m.birthDate(), status,
                         deceasedOn == null ? "null" : "\"" + deceasedOn + "\"", m.index(),
                         m.account() == null ? "null" : "\"" + m.account() + "\"",
                         String.join(",", honours.stream().map(Honour::json).toList()), version);
