@@ -29,7 +29,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,9 +94,9 @@ public class VisitResource {
         List<Due> out = new ArrayList<>();
         for (Object r : query.getResultList()) {
             Object[] row = (Object[]) r;
-            LocalDate birth = date(row[3]);
+            LocalDate birth = Rows.date(row[3]);
             out.add(new Due((UUID) row[0], (String) row[1], (String) row[2], birth,
-                    java.time.Period.between(birth, today).getYears(), date(row[4]), date(row[5])));
+                    java.time.Period.between(birth, today).getYears(), Rows.date(row[4]), Rows.date(row[5])));
         }
         return out;
     }
@@ -145,7 +144,7 @@ public class VisitResource {
                 + "created_by from visit where member_id = ?1 order by visited_on desc, created_at desc")
                 .setParameter(1, m.memberId).getResultList()) {
             Object[] row = (Object[]) r;
-            out.add(new VisitView((UUID) row[0], m.memberId, m.associationCode, date(row[1]), (String) row[2],
+            out.add(new VisitView((UUID) row[0], m.memberId, m.associationCode, Rows.date(row[1]), (String) row[2],
                     (String) row[3], (String) row[4], (BigDecimal) row[5], (String) row[6], (String) row[7]));
         }
         return out;
@@ -189,9 +188,5 @@ public class VisitResource {
     private CareMember member(UUID id) {
         return CareMember.<CareMember>findByIdOptional(id).filter(m -> caller.scope().covers(m.associationCode))
                 .orElseThrow(() -> ProblemException.notFound("member"));
-    }
-
-    private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 }
