@@ -36,32 +36,28 @@ public class MemberEventsConsumer {
 
     void apply(CloudEvent event) {
         MemberSnapshot.of(event).ifPresent(s -> {
-            CareMember row = CareMember.findById(s.memberId());
-            if (!s.isNotOlderThan(row == null ? null : row.memberVersion)) {
-                LOG.debugf("ignoring %s for %s: version %d is older than %d", event.type(), s.memberId(), s.version(),
-                        row.memberVersion);
-                return;
-            }
-            if (row == null) {
-                row = new CareMember();
-                row.memberId = s.memberId();
-            }
-            row.associationCode = s.associationCode();
-            row.name = s.name();
-            row.birthDate = s.birthDate();
-            row.status = s.status();
-            row.deceasedOn = s.deceasedOn();
-            row.sector = s.sector();
-            row.nationalIdIndex = s.nationalIdIndex();
-            row.accountSubject = s.accountSubject();
-            row.honours = s.honours().toString();
-            row.memberVersion = s.version();
-            row.updatedAt = Instant.now();
-            row.persist();
-            int held = cases.hold(row.memberId, cases::eligibilityRefusal);
-            if (held > 0) {
-                LOG.infof("%s: held %d open case(s) of member %s", event.type(), held, row.memberId);
-            }
+            s.rowToUpdate(CareMember.<CareMember>findById(s.memberId()), held -> held.memberVersion, () -> {
+                CareMember created = new CareMember();
+                created.memberId = s.memberId();
+                return created;
+            }).ifPresent(row -> {
+                row.associationCode = s.associationCode();
+                row.name = s.name();
+                row.birthDate = s.birthDate();
+                row.status = s.status();
+                row.deceasedOn = s.deceasedOn();
+                row.sector = s.sector();
+                row.nationalIdIndex = s.nationalIdIndex();
+                row.accountSubject = s.accountSubject();
+                row.honours = s.honours().toString();
+                row.memberVersion = s.version();
+                row.updatedAt = Instant.now();
+                row.persist();
+                int held = cases.hold(row.memberId, cases::eligibilityRefusal);
+                if (held > 0) {
+                    LOG.infof("%s: held %d open case(s) of member %s", event.type(), held, row.memberId);
+                }
+            });
         });
     }
 }

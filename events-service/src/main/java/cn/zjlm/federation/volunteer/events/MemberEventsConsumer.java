@@ -9,13 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /** Keeps the volunteer read model in step with member-service, each event applied once. */
 @ApplicationScoped
 public class MemberEventsConsumer {
     static final String CONSUMER = "events-service.member-read-model";
-    private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
 
     @Inject
     IdempotentConsumer consumer;
@@ -28,23 +26,19 @@ public class MemberEventsConsumer {
 
     void apply(CloudEvent event) {
         MemberSnapshot.of(event).ifPresent(s -> {
-            VolunteerMember row = VolunteerMember.findById(s.memberId());
-            if (!s.isNotOlderThan(row == null ? null : row.memberVersion)) {
-                LOG.debugf("ignoring %s for %s: version %d is older than %d", event.type(), s.memberId(), s.version(),
-                        row.memberVersion);
-                return;
-            }
-            if (row == null) {
-                row = new VolunteerMember();
-                row.memberId = s.memberId();
-            }
-            row.associationCode = s.associationCode();
-            row.name = s.name();
-            row.status = s.status();
-            row.birthDate = s.birthDate();
-            row.memberVersion = s.version();
-            row.updatedAt = Instant.now();
-            row.persist();
+            s.rowToUpdate(VolunteerMember.<VolunteerMember>findById(s.memberId()), held -> held.memberVersion, () -> {
+                VolunteerMember created = new VolunteerMember();
+                created.memberId = s.memberId();
+                return created;
+            }).ifPresent(row -> {
+                row.associationCode = s.associationCode();
+                row.name = s.name();
+                row.status = s.status();
+                row.birthDate = s.birthDate();
+                row.memberVersion = s.version();
+                row.updatedAt = Instant.now();
+                row.persist();
+            });
         });
     }
 }

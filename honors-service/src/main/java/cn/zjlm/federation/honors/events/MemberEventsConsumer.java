@@ -29,25 +29,23 @@ public class MemberEventsConsumer {
 
     void apply(CloudEvent event) {
         MemberSnapshot.of(event).ifPresent(s -> {
-            NomineeMember row = NomineeMember.findById(s.memberId());
-            if (!s.isNotOlderThan(row == null ? null : row.memberVersion)) {
-                return;
-            }
-            if (row == null) {
-                row = new NomineeMember();
-                row.memberId = s.memberId();
-            }
-            row.associationCode = s.associationCode();
-            row.name = s.name();
-            row.gender = s.gender();
-            row.birthDate = s.birthDate();
-            row.status = s.status();
-            row.sector = s.sector();
-            row.nationalIdIndex = s.nationalIdIndex();
-            row.honours = s.honours().toString();
-            row.memberVersion = s.version();
-            row.updatedAt = Instant.now();
-            row.persist();
+            s.rowToUpdate(NomineeMember.<NomineeMember>findById(s.memberId()), held -> held.memberVersion, () -> {
+                NomineeMember created = new NomineeMember();
+                created.memberId = s.memberId();
+                return created;
+            }).ifPresent(row -> {
+                row.associationCode = s.associationCode();
+                row.name = s.name();
+                row.gender = s.gender();
+                row.birthDate = s.birthDate();
+                row.status = s.status();
+                row.sector = s.sector();
+                row.nationalIdIndex = s.nationalIdIndex();
+                row.honours = s.honours().toString();
+                row.memberVersion = s.version();
+                row.updatedAt = Instant.now();
+                row.persist();
+            });
         });
     }
 }
