@@ -251,6 +251,10 @@ class CareCaseTest {
                 .body("discretion.reason", containsString("会长办公会"));
         given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + id + "/approval").then().statusCode(200)
                 .body("state", equalTo("APPROVED"));
+        given().auth().oauth2(SX_STAFF).contentType("application/json")
+                .body("{\"accountHolder\":\"韩秀英\",\"bankName\":\"绍兴银行\",\"accountNumber\":\"6214831234567890\"}")
+                .put("/api/v1/care/cases/" + id + "/payee-account").then().statusCode(200)
+                .body("accountNumberMasked", equalTo("6214********7890"));
     }
 
     @Test

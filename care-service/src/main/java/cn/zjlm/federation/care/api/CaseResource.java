@@ -254,6 +254,20 @@ public class CaseResource {
         return Payment.<Payment>list("caseId = ?1 order by recordedAt", c.id).stream().map(PaymentView::of).toList();
     }
 
+    @jakarta.ws.rs.PUT
+    @Path("{id}/payee-account")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.FINANCE})
+    @Transactional
+    @Operation(summary = "Set the account the case's beneficiary is paid to (e.g. a spouse, who has no member record)",
+            description = "The number is stored encrypted and shown masked; the bank file carries it in clear.")
+    public PayeeResource.AccountView payee(@PathParam("id") UUID id, @NotNull @Valid PayeeResource.AccountRequest request) {
+        CareCase c = inScope(CareCase.findById(id));
+        var a = cn.zjlm.federation.care.domain.PayeeAccount.set(c.beneficiaryIndex, request.accountHolder(),
+                request.bankName(), request.accountNumber(), cipher, caller.username());
+        return new PayeeResource.AccountView(c.memberId, a.accountHolder, a.bankName, a.accountMasked, a.updatedBy,
+                a.updatedAt);
+    }
+
     public record SensitiveInputs(UUID caseId, JsonNode inputs, String beneficiaryNationalId) {
     }
 

@@ -3,7 +3,6 @@ package cn.zjlm.federation.care.api;
 import cn.zjlm.federation.care.domain.CareMember;
 import cn.zjlm.federation.care.domain.PayeeAccount;
 import cn.zjlm.federation.commons.error.ProblemException;
-import cn.zjlm.federation.commons.pii.Masking;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
@@ -66,18 +65,8 @@ public class PayeeResource {
     @Operation(summary = "Set the member's payee account", description = "The number is stored encrypted.")
     public AccountView put(@PathParam("memberId") UUID memberId, @NotNull @Valid AccountRequest request) {
         CareMember m = member(memberId);
-        PayeeAccount a = PayeeAccount.findById(m.nationalIdIndex);
-        if (a == null) {
-            a = new PayeeAccount();
-            a.beneficiaryIndex = m.nationalIdIndex;
-        }
-        a.accountHolder = request.accountHolder().strip();
-        a.bankName = request.bankName().strip();
-        a.accountCipher = cipher.encrypt(request.accountNumber());
-        a.accountMasked = Masking.bankAccount(request.accountNumber());
-        a.updatedBy = caller.username();
-        a.updatedAt = Instant.now();
-        a.persist();
+        PayeeAccount a = PayeeAccount.set(m.nationalIdIndex, request.accountHolder(), request.bankName(),
+                request.accountNumber(), cipher, caller.username());
         return view(m, a);
     }
 

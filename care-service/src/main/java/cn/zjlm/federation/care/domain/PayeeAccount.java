@@ -36,4 +36,22 @@ public class PayeeAccount extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Sets the account a person (by blind index) is paid to; the number is stored encrypted, shown masked. */
+    public static PayeeAccount set(String beneficiaryIndex, String holder, String bank, String number,
+            cn.zjlm.federation.commons.pii.PiiCipher cipher, String actor) {
+        PayeeAccount a = findById(beneficiaryIndex);
+        if (a == null) {
+            a = new PayeeAccount();
+            a.beneficiaryIndex = beneficiaryIndex;
+        }
+        a.accountHolder = holder.strip();
+        a.bankName = bank.strip();
+        a.accountCipher = cipher.encrypt(number);
+        a.accountMasked = cn.zjlm.federation.commons.pii.Masking.bankAccount(number);
+        a.updatedBy = actor;
+        a.updatedAt = Instant.now();
+        a.persist();
+        return a;
+    }
 }
