@@ -227,7 +227,8 @@ class CareCaseTest {
                 {"programme":"HARDSHIP_TOPUP","spouse":{"name":"韩秀英","nationalId":"%s","deceasedMemberId":"%s",
                  "noFixedIncome":%s},"period":"2030","inputs":{"householdIncome":12000,"socialCategory":"URBAN_RESIDENT"}}""";
         apply(SX_ADMIN, spouse.formatted("11010519491231002X", alive.id(), true)).then().statusCode(400)
-                .body("errors[0].code", equalTo("care.spouse-member-alive"));
+                .body("errors[0].code", equalTo("care.spouse-member-alive"))
+                .body("detail", equalTo("One field was rejected; see errors."));
         apply(SX_ADMIN, spouse.formatted("11010519491231002X", deceased.id(), false)).then().statusCode(400)
                 .body("errors[0].code", equalTo("care.spouse-has-income"));
         apply(SX_ADMIN, spouse.formatted("110105194912310021", deceased.id(), true)).then().statusCode(400)
