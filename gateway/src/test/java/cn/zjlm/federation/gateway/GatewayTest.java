@@ -70,6 +70,15 @@ class GatewayTest {
     }
 
     @Test
+    void metricsNeedAnOpsToken() {
+        given().get("/q/metrics").then().statusCode(401);
+        given().auth().oauth2(HZ).get("/q/metrics").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("ops", "330000", "ops")).get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void healthPublicEndpointsAndTheMergedOpenApiNeedNoToken() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/api/v1/public/certificates/verify/ABC123").then().statusCode(200)
