@@ -1,15 +1,14 @@
 package cn.zjlm.federation.care.domain;
 
+import cn.zjlm.federation.commons.events.MemberReadModel;
+import cn.zjlm.federation.commons.events.MemberSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +20,10 @@ import org.hibernate.type.SqlTypes;
 /** A member as care-service knows them, from member events (docs/events/Member*.schema.json). */
 @Entity
 @Table(name = "care_member")
-public class CareMember extends PanacheEntityBase {
+public class CareMember extends MemberReadModel {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Honour levels from highest to lowest. */
     public static final List<String> LEVELS = List.of("NATIONAL", "PROVINCIAL", "CITY", "COUNTY");
-
-    @Id
-    @Column(name = "member_id")
-    public UUID memberId;
-
-    @Column(name = "association_code")
-    public String associationCode;
-
-    public String name;
-
-    @Column(name = "birth_date")
-    public LocalDate birthDate;
-
-    public String status;
 
     @Column(name = "deceased_on")
     public LocalDate deceasedOn;
@@ -55,22 +40,21 @@ public class CareMember extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String honours;
 
-    /** Version of the member record this row reflects; older events are ignored. */
-    @Column(name = "member_version")
-    public long memberVersion;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
+    @Override
+    protected void copy(MemberSnapshot s) {
+        super.copy(s);
+        deceasedOn = s.deceasedOn();
+        sector = s.sector();
+        nationalIdIndex = s.nationalIdIndex();
+        accountSubject = s.accountSubject();
+        honours = s.honours().toString();
+    }
 
     public record Honour(String honourType, String category, String level, String title, int year,
             boolean nationalTreatment, LocalDate revokedOn) {
         public boolean isRevoked() {
             return revokedOn != null;
         }
-    }
-
-    public boolean isDeceased() {
-        return "DECEASED".equals(status);
     }
 
     public List<Honour> honourList() {

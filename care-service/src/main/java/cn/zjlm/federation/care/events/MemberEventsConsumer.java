@@ -4,11 +4,11 @@ import cn.zjlm.federation.care.domain.CareMember;
 import cn.zjlm.federation.care.domain.CaseService;
 import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
+import cn.zjlm.federation.commons.events.MemberReadModel;
 import cn.zjlm.federation.commons.events.MemberSnapshot;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,29 +35,13 @@ public class MemberEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        MemberSnapshot.of(event).ifPresent(s -> {
-            s.rowToUpdate(CareMember.<CareMember>findById(s.memberId()), held -> held.memberVersion, () -> {
-                CareMember created = new CareMember();
-                created.memberId = s.memberId();
-                return created;
-            }).ifPresent(row -> {
-                row.associationCode = s.associationCode();
-                row.name = s.name();
-                row.birthDate = s.birthDate();
-                row.status = s.status();
-                row.deceasedOn = s.deceasedOn();
-                row.sector = s.sector();
-                row.nationalIdIndex = s.nationalIdIndex();
-                row.accountSubject = s.accountSubject();
-                row.honours = s.honours().toString();
-                row.memberVersion = s.version();
-                row.updatedAt = Instant.now();
-                row.persist();
-                int held = cases.hold(row.memberId, cases::eligibilityRefusal);
-                if (held > 0) {
-                    LOG.infof("%s: held %d open case(s) of member %s", event.type(), held, row.memberId);
-                }
-            });
-        });
+        MemberSnapshot.of(event)
+                .flatMap(s -> MemberReadModel.apply(s, CareMember.<CareMember>findById(s.memberId()), CareMember::new))
+                .ifPresent(row -> {
+                    int held = cases.hold(row.memberId, cases::eligibilityRefusal);
+                    if (held > 0) {
+                        LOG.infof("%s: held %d open case(s) of member %s", event.type(), held, row.memberId);
+                    }
+                });
     }
 }

@@ -5,9 +5,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
-import org.jboss.logging.Logger;
 
 /**
  * The member's state carried by every member event (docs/events/Member*.schema.json), for the read
@@ -16,8 +13,6 @@ import org.jboss.logging.Logger;
 public record MemberSnapshot(UUID memberId, long version, String associationCode, String name, String gender,
         LocalDate birthDate, String status, LocalDate deceasedOn, String sector, String nationalIdIndex,
         UUID accountSubject, JsonNode honours) {
-
-    private static final Logger LOG = Logger.getLogger(MemberSnapshot.class);
 
     public static final Set<String> TYPES = Set.of("MemberRegistered", "MemberUpdated", "MemberDeceased",
             "MemberTransferred", "HonorRecorded", "HonorRevoked");
@@ -35,22 +30,6 @@ public record MemberSnapshot(UUID memberId, long version, String associationCode
                 d.hasNonNull("sector") ? d.path("sector").asText() : null, d.path("nationalIdIndex").asText(),
                 d.hasNonNull("accountSubject") ? UUID.fromString(d.path("accountSubject").asText()) : null,
                 d.path("honours")));
-    }
-
-    /**
-     * The read-model row this snapshot updates: the one held, or a new one when none is; empty when
-     * the held row already reflects a newer version of the member (events may arrive out of order).
-     */
-    public <T> Optional<T> rowToUpdate(T held, ToLongFunction<T> heldVersion, Supplier<T> create) {
-        if (held == null) {
-            return Optional.of(create.get());
-        }
-        if (!isNotOlderThan(heldVersion.applyAsLong(held))) {
-            LOG.debugf("ignoring version %s of member %s: version %s is held", Long.valueOf(version), memberId,
-                    Long.valueOf(heldVersion.applyAsLong(held)));
-            return Optional.empty();
-        }
-        return Optional.of(held);
     }
 
     /** True when this snapshot may replace one at {@code heldVersion} (null: none held yet). */

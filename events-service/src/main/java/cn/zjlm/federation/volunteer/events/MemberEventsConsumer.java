@@ -2,12 +2,12 @@ package cn.zjlm.federation.volunteer.events;
 
 import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
+import cn.zjlm.federation.commons.events.MemberReadModel;
 import cn.zjlm.federation.commons.events.MemberSnapshot;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the volunteer read model in step with member-service, each event applied once. */
@@ -25,20 +25,7 @@ public class MemberEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        MemberSnapshot.of(event).ifPresent(s -> {
-            s.rowToUpdate(VolunteerMember.<VolunteerMember>findById(s.memberId()), held -> held.memberVersion, () -> {
-                VolunteerMember created = new VolunteerMember();
-                created.memberId = s.memberId();
-                return created;
-            }).ifPresent(row -> {
-                row.associationCode = s.associationCode();
-                row.name = s.name();
-                row.status = s.status();
-                row.birthDate = s.birthDate();
-                row.memberVersion = s.version();
-                row.updatedAt = Instant.now();
-                row.persist();
-            });
-        });
+        MemberSnapshot.of(event).ifPresent(
+                s -> MemberReadModel.apply(s, VolunteerMember.<VolunteerMember>findById(s.memberId()), VolunteerMember::new));
     }
 }

@@ -2,12 +2,12 @@ package cn.zjlm.federation.honors.events;
 
 import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
+import cn.zjlm.federation.commons.events.MemberReadModel;
 import cn.zjlm.federation.commons.events.MemberSnapshot;
 import cn.zjlm.federation.honors.domain.NomineeMember;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -28,24 +28,7 @@ public class MemberEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        MemberSnapshot.of(event).ifPresent(s -> {
-            s.rowToUpdate(NomineeMember.<NomineeMember>findById(s.memberId()), held -> held.memberVersion, () -> {
-                NomineeMember created = new NomineeMember();
-                created.memberId = s.memberId();
-                return created;
-            }).ifPresent(row -> {
-                row.associationCode = s.associationCode();
-                row.name = s.name();
-                row.gender = s.gender();
-                row.birthDate = s.birthDate();
-                row.status = s.status();
-                row.sector = s.sector();
-                row.nationalIdIndex = s.nationalIdIndex();
-                row.honours = s.honours().toString();
-                row.memberVersion = s.version();
-                row.updatedAt = Instant.now();
-                row.persist();
-            });
-        });
+        MemberSnapshot.of(event).ifPresent(
+                s -> MemberReadModel.apply(s, NomineeMember.<NomineeMember>findById(s.memberId()), NomineeMember::new));
     }
 }
