@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import static cn.zjlm.federation.care.CareFixtures.HU_STAFF;
 import static cn.zjlm.federation.care.CareFixtures.SX_STAFF;
 import static io.restassured.RestAssured.given;
@@ -8,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import cn.zjlm.federation.care.domain.CaseService;
 import cn.zjlm.federation.local.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,7 @@ class PetitionTest {
 
     @Test
     void everyPetitionGetsAPolicyDeadlineTheOverdueAreListedAndTheOnTimeShareIsCounted() {
-        LocalDate today = CaseService.today();
+        LocalDate today = ChinaTime.today();
         // received a while ago: its 5-day deadline has passed
         String late = given().auth().oauth2(SX_STAFF).contentType("application/json")
                 .body(petition("330621", "HONOUR_CERTIFICATE", today.minusDays(9))).post("/api/v1/care/petitions")

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import static cn.zjlm.federation.care.CareFixtures.CITY_CRAFTSMAN;
 import static cn.zjlm.federation.care.CareFixtures.HU_STAFF;
 import static cn.zjlm.federation.care.CareFixtures.SX_STAFF;
@@ -9,7 +10,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import cn.zjlm.federation.care.domain.CaseService;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +31,7 @@ class TripTest {
 
     @Test
     void thePriorityListPutsTheRestedAndOldestFirstAndTheWaitingListMovesUpInOrder() {
-        LocalDate today = CaseService.today();
+        LocalDate today = ChinaTime.today();
         var oldest = registered(born("330683", "嵊州最年长", today.minusYears(78)), CITY_CRAFTSMAN);
         var middle = registered(born("330683", "嵊州次年长", today.minusYears(70)), CITY_CRAFTSMAN);
         var youngest = registered(born("330683", "嵊州最年轻", today.minusYears(50)), CITY_CRAFTSMAN);

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import static cn.zjlm.federation.care.CareFixtures.CITY_CRAFTSMAN;
 import static cn.zjlm.federation.care.CareFixtures.HU_STAFF;
 import static cn.zjlm.federation.care.CareFixtures.SX_STAFF;
@@ -11,7 +12,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import cn.zjlm.federation.care.domain.CaseService;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +26,7 @@ class VisitTest {
 
     @Test
     void dueListsNameBirthdaysThisWeekTheEightyPlusAndThoseInHospitalAndVisitsAreLogged() {
-        LocalDate today = CaseService.today();
+        LocalDate today = ChinaTime.today();
         var birthday = registered(born("330624", "新昌寿星", today.plusDays(2).minusYears(70)), CITY_CRAFTSMAN);
         var notYet = registered(born("330624", "新昌下月", today.plusDays(20).minusYears(70)), CITY_CRAFTSMAN);
         var elder = registered(born("330624", "新昌耄耋", today.minusYears(85)), CITY_CRAFTSMAN);

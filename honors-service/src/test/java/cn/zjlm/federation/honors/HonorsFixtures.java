@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
 import cn.zjlm.federation.honors.domain.NomineeMember;
-import cn.zjlm.federation.honors.domain.Nominations;
 import cn.zjlm.federation.local.EventContracts;
 import cn.zjlm.federation.local.TestInfrastructure;
 import cn.zjlm.federation.local.TestTokens;
@@ -40,7 +40,7 @@ final class HonorsFixtures {
     }
 
     static LocalDate today() {
-        return Nominations.today();
+        return ChinaTime.today();
     }
 
     static String newId(String area, LocalDate birth) {

@@ -75,9 +75,7 @@ public class BudgetResource {
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.FINANCE})
     @Operation(summary = "Set up an association's yearly budget for a programme", description = "Takes an Idempotency-Key.")
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String key, @NotNull @Valid BudgetRequest request) {
-        if (!caller.scope().covers(request.associationCode())) {
-            throw ProblemException.invalidField("associationCode", "association-code.out-of-scope");
-        }
+        caller.requireWritable("associationCode", request.associationCode());
         if (Programme.findById(request.programme()) == null) {
             throw ProblemException.invalidField("programme", "care.programme-unknown");
         }
@@ -109,10 +107,7 @@ public class BudgetResource {
     public Response change(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AmountChange request) {
         long expected = Preconditions.requiredVersion(ifMatch);
-        Budget b = Budget.findById(id);
-        if (b == null || !caller.scope().covers(b.associationCode)) {
-            throw ProblemException.notFound("budget");
-        }
+        Budget b = caller.inScope(Budget.<Budget>findById(id), x -> x.associationCode, "budget");
         Preconditions.requireVersion(b.version, expected);
         BigDecimal committed = budgets.committed(b.id);
         if (request.amount().compareTo(committed) < 0) {

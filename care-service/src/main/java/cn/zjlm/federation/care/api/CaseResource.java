@@ -158,9 +158,7 @@ public class CaseResource {
                     throw ProblemException.invalidField("memberId", "care.member-or-spouse");
                 }
                 UUID holder = request.memberId() != null ? request.memberId() : request.spouse().deceasedMemberId();
-                CareMember m = CareMember.<CareMember>findByIdOptional(holder)
-                        .filter(x -> caller.scope().covers(x.associationCode))
-                        .orElseThrow(() -> ProblemException.notFound("member"));
+                CareMember m = caller.inScope(CareMember.<CareMember>findById(holder), x -> x.associationCode, "member");
                 CaseService.Spouse spouse = request.spouse() == null ? null : new CaseService.Spouse(
                         request.spouse().name(), request.spouse().nationalId(), request.spouse().noFixedIncome());
                 c = cases.apply(request.programme(), request.period(), m, spouse, request.note(), documents,
@@ -264,8 +262,7 @@ public class CaseResource {
         CareCase c = inScope(CareCase.findById(id));
         var a = cn.zjlm.federation.care.domain.PayeeAccount.set(c.beneficiaryIndex, request.accountHolder(),
                 request.bankName(), request.accountNumber(), cipher, caller.username());
-        return new PayeeResource.AccountView(c.memberId, a.accountHolder, a.bankName, a.accountMasked, a.updatedBy,
-                a.updatedAt);
+        return PayeeResource.AccountView.of(c.memberId, a);
     }
 
     public record SensitiveInputs(UUID caseId, JsonNode inputs, String beneficiaryNationalId) {
@@ -296,10 +293,7 @@ public class CaseResource {
     }
 
     private CareCase inScope(CareCase c) {
-        if (c == null || !caller.scope().covers(c.associationCode)) {
-            throw ProblemException.notFound("case");
-        }
-        return c;
+        return caller.inScope(c, x -> x.associationCode, "case");
     }
 
     private CareMember self() {

@@ -99,9 +99,7 @@ public class CycleResource {
             description = "For a programme paid by honour level (春节慰问, 荣誉津贴): one assessed case per eligible "
                     + "member of the association subtree. Takes an Idempotency-Key.")
     public Response open(@HeaderParam(IdempotentRequests.HEADER) String key, @NotNull @Valid CycleRequest request) {
-        if (!caller.scope().covers(request.associationCode())) {
-            throw ProblemException.invalidField("associationCode", "association-code.out-of-scope");
-        }
+        caller.requireWritable("associationCode", request.associationCode());
         return idempotency.run(key, "POST /cycles", request, () -> {
             PaymentCycle cycle = cycles.open(request.programme(), request.period(), request.associationCode(),
                     caller.username());
@@ -219,25 +217,17 @@ public class CycleResource {
                     results.add(new LineResult(line.caseId(), "REFUSED", "not a line of this cycle"));
                     continue;
                 }
-                var refusal = cases.paymentRefusal(c);
-                if (refusal.isPresent()) {
-                    results.add(new LineResult(line.caseId(), "REFUSED", refusal.get()));
-                    continue;
-                }
-                cases.recordPayment(c, "PAID".equals(line.outcome()), line.bankReference(), line.paidOn(),
-                        line.failureReason(), caller.username());
-                results.add(new LineResult(line.caseId(), line.outcome(), null));
+                var refusal = cases.recordPaymentUnlessRefused(c, "PAID".equals(line.outcome()),
+                        line.bankReference(), line.paidOn(), line.failureReason(), caller.username());
+                results.add(refusal.map(r -> new LineResult(line.caseId(), "REFUSED", r))
+                        .orElseGet(() -> new LineResult(line.caseId(), line.outcome(), null)));
             }
             return Response.ok(results).build();
         });
     }
 
     private PaymentCycle find(UUID id, LockModeType lock) {
-        PaymentCycle cycle = PaymentCycle.findById(id, lock);
-        if (cycle == null || !caller.scope().covers(cycle.associationCode)) {
-            throw ProblemException.notFound("cycle");
-        }
-        return cycle;
+        return caller.inScope(PaymentCycle.<PaymentCycle>findById(id, lock), c -> c.associationCode, "cycle");
     }
 
     private CycleView view(PaymentCycle c, Cycles.Generation generation) {

@@ -45,6 +45,9 @@ public class PayeeResource {
 
     public record AccountView(UUID memberId, String accountHolder, String bankName, String accountNumberMasked,
             String updatedBy, Instant updatedAt) {
+        static AccountView of(UUID memberId, PayeeAccount a) {
+            return new AccountView(memberId, a.accountHolder, a.bankName, a.accountMasked, a.updatedBy, a.updatedAt);
+        }
     }
 
     @GET
@@ -56,7 +59,7 @@ public class PayeeResource {
         if (a == null) {
             throw ProblemException.notFound("payee account");
         }
-        return view(m, a);
+        return AccountView.of(m.memberId, a);
     }
 
     @PUT
@@ -67,15 +70,11 @@ public class PayeeResource {
         CareMember m = member(memberId);
         PayeeAccount a = PayeeAccount.set(m.nationalIdIndex, request.accountHolder(), request.bankName(),
                 request.accountNumber(), cipher, caller.username());
-        return view(m, a);
+        return AccountView.of(m.memberId, a);
     }
 
     private CareMember member(UUID id) {
-        return CareMember.<CareMember>findByIdOptional(id).filter(m -> caller.scope().covers(m.associationCode))
-                .orElseThrow(() -> ProblemException.notFound("member"));
+        return caller.inScope(CareMember.<CareMember>findById(id), m -> m.associationCode, "member");
     }
 
-    private static AccountView view(CareMember m, PayeeAccount a) {
-        return new AccountView(m.memberId, a.accountHolder, a.bankName, a.accountMasked, a.updatedBy, a.updatedAt);
-    }
 }

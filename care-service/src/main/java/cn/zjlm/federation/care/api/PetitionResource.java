@@ -1,8 +1,8 @@
 package cn.zjlm.federation.care.api;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import static cn.zjlm.federation.commons.error.Preconditions.etag;
 
-import cn.zjlm.federation.care.domain.CaseService;
 import cn.zjlm.federation.care.domain.Petition;
 import cn.zjlm.federation.care.domain.PetitionPolicy;
 import cn.zjlm.federation.commons.error.Preconditions;
@@ -83,7 +83,7 @@ public class PetitionResource {
             String createdBy, Instant createdAt, long version) {
         static PetitionView of(Petition p) {
             return new PetitionView(p.id, p.associationCode, p.channel, p.category, p.memberId, p.petitionerName,
-                    p.contactMasked, p.summary, p.receivedOn, p.replyDue, p.isOverdue(CaseService.today()), p.assignee,
+                    p.contactMasked, p.summary, p.receivedOn, p.replyDue, p.isOverdue(ChinaTime.today()), p.assignee,
                     p.status, p.reply, p.repliedOn, p.repliedBy, p.createdBy, p.createdAt, p.version);
         }
     }
@@ -97,11 +97,9 @@ public class PetitionResource {
                     + "The phone is stored encrypted and shown masked. Takes an Idempotency-Key.")
     public Response register(@HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid PetitionRequest request) {
-        if (!caller.scope().covers(request.associationCode())) {
-            throw ProblemException.invalidField("associationCode", "association-code.out-of-scope");
-        }
+        caller.requireWritable("associationCode", request.associationCode());
         // not @PastOrPresent: "today" is Beijing time, whatever the server's zone
-        if (request.receivedOn().isAfter(CaseService.today())) {
+        if (request.receivedOn().isAfter(ChinaTime.today())) {
             throw ProblemException.invalidField("receivedOn", "care.petition-received-future");
         }
         PetitionPolicy policy = PetitionPolicy.inForce(request.category(), request.receivedOn())
@@ -144,7 +142,7 @@ public class PetitionResource {
         }
         if (overdue) {
             q.append(" and status <> 'REPLIED' and replyDue < :today");
-            p.and("today", CaseService.today());
+            p.and("today", ChinaTime.today());
         }
         var query = Petition.<Petition>find(q + (overdue ? " order by replyDue, id" : " order by receivedOn desc, id"), p);
         return new Page(query.page(page, size).list().stream().map(PetitionView::of).toList(), page, size,
@@ -188,7 +186,7 @@ public class PetitionResource {
                 throw ProblemException.conflict("petition-replied");
             }
             p.reply = request.reply().strip();
-            p.repliedOn = CaseService.today();
+            p.repliedOn = ChinaTime.today();
             p.repliedBy = caller.username();
             p.status = "REPLIED";
             Petition.flush();
@@ -210,7 +208,7 @@ public class PetitionResource {
                 + "coalesce(sum(case when status = 'REPLIED' and repliedOn <= replyDue then 1 else 0 end), 0), "
                 + "coalesce(sum(case when status <> 'REPLIED' and replyDue < ?3 then 1 else 0 end), 0) "
                 + "from Petition where associationCode like ?1 and year(receivedOn) = ?2",
-                caller.scope().likePattern(), year, CaseService.today()).project(Object[].class).firstResult();
+                caller.scope().likePattern(), year, ChinaTime.today()).project(Object[].class).firstResult();
         long received = ((Number) row[0]).longValue();
         long replied = ((Number) row[1]).longValue();
         long onTime = ((Number) row[2]).longValue();
@@ -221,10 +219,6 @@ public class PetitionResource {
     }
 
     private Petition find(UUID id) {
-        Petition p = Petition.findById(id);
-        if (p == null || !caller.scope().covers(p.associationCode)) {
-            throw ProblemException.notFound("petition");
-        }
-        return p;
+        return caller.inScope(Petition.<Petition>findById(id), p -> p.associationCode, "petition");
     }
 }

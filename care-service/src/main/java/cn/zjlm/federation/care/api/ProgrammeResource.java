@@ -91,9 +91,7 @@ public class ProgrammeResource {
                     + "version valid on a date applies. The hardship factor must lie between 1.1 and 1.2.")
     public Response publish(@PathParam("code") String code, @NotNull @Valid RuleRequest request) {
         programme(code);
-        if (!caller.scope().covers(request.associationCode())) {
-            throw ProblemException.invalidField("associationCode", "association-code.out-of-scope");
-        }
+        caller.requireWritable("associationCode", request.associationCode());
         if (request.validTo() != null && request.validTo().isBefore(request.validFrom())) {
             throw ProblemException.invalidField("validTo", "care.rule-validity-reversed");
         }
@@ -150,9 +148,7 @@ public class ProgrammeResource {
     @Operation(summary = "Record a city's published average income for a year and social category",
             description = "A published figure is not changed afterwards: assessments name the figure they used.")
     public Response recordReferenceIncome(@NotNull @Valid ReferenceIncomeRequest request) {
-        if (!caller.scope().covers(request.associationCode())) {
-            throw ProblemException.invalidField("associationCode", "association-code.out-of-scope");
-        }
+        caller.requireWritable("associationCode", request.associationCode());
         if (AssociationCode.level(request.associationCode()) != AssociationCode.Level.CITY) {
             throw ProblemException.invalidField("associationCode", "care.reference-income-city");
         }

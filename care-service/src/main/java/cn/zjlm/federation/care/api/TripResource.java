@@ -1,7 +1,7 @@
 package cn.zjlm.federation.care.api;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.care.domain.CareMember;
-import cn.zjlm.federation.care.domain.CaseService;
 import cn.zjlm.federation.care.domain.Trip;
 import cn.zjlm.federation.care.domain.TripEnrolment;
 import cn.zjlm.federation.commons.error.ProblemException;
@@ -70,9 +70,7 @@ public class TripResource {
     @Path("trips")
     @Operation(summary = "Set up a trip batch (route, dates, capacity)", description = "Takes an Idempotency-Key.")
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String key, @NotNull @Valid TripRequest request) {
-        if (!caller.scope().covers(request.associationCode())) {
-            throw ProblemException.invalidField("associationCode", "association-code.out-of-scope");
-        }
+        caller.requireWritable("associationCode", request.associationCode());
         if (request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.invalidField("endsOn", "care.trip-dates-reversed");
         }
@@ -113,28 +111,25 @@ public class TripResource {
                     + "approved hardship help (困难) in the last two years, then the oldest.")
     public List<Candidate> priority(@PathParam("id") UUID id) {
         Trip t = find(id, LockModeType.NONE);
-        LocalDate today = CaseService.today();
+        LocalDate today = ChinaTime.today();
         List<Candidate> out = new ArrayList<>();
         for (Object r : em.createNativeQuery("""
-                select m.member_id, m.name, m.association_code, m.birth_date,
-                       coalesce(m.sector in ('FRONTLINE_WORKER', 'FARMER'), false) as front_line,
-                       exists (select 1 from care_case c where c.member_id = m.member_id
-                               and c.programme_code in ('HARDSHIP_TOPUP', 'SPECIAL_HARDSHIP')
-                               and c.state in ('APPROVED', 'PAID') and c.year >= :since) as hardship,
-                       (select max(o.ends_on) from trip_enrolment e join trip o on o.id = e.trip_id
-                         where e.member_id = m.member_id and e.status = 'ENROLLED' and o.id <> :trip) as last_trip
-                  from care_member m
-                 where m.association_code like :scope and m.status <> 'DECEASED'
-                   and jsonb_path_exists(m.honours, '$[*] ? (@.revokedOn == null)')
-                   and not exists (select 1 from trip_enrolment e where e.trip_id = :trip and e.member_id = m.member_id
-                                   and e.status <> 'CANCELLED')
-                 order by (select max(o.ends_on) from trip_enrolment e join trip o on o.id = e.trip_id
-                           where e.member_id = m.member_id and e.status = 'ENROLLED' and o.id <> :trip) > :restSince
-                          nulls first,
-                          coalesce(m.sector in ('FRONTLINE_WORKER', 'FARMER'), false) or exists (select 1 from care_case c
-                             where c.member_id = m.member_id and c.programme_code in ('HARDSHIP_TOPUP', 'SPECIAL_HARDSHIP')
-                             and c.state in ('APPROVED', 'PAID') and c.year >= :since) desc,
-                          m.birth_date, m.member_id
+                with candidate as (
+                    select m.member_id, m.name, m.association_code, m.birth_date,
+                           coalesce(m.sector in ('FRONTLINE_WORKER', 'FARMER'), false) as front_line,
+                           exists (select 1 from care_case c where c.member_id = m.member_id
+                                   and c.programme_code in ('HARDSHIP_TOPUP', 'SPECIAL_HARDSHIP')
+                                   and c.state in ('APPROVED', 'PAID') and c.year >= :since) as hardship,
+                           (select max(o.ends_on) from trip_enrolment e join trip o on o.id = e.trip_id
+                             where e.member_id = m.member_id and e.status = 'ENROLLED' and o.id <> :trip) as last_trip
+                      from care_member m
+                     where m.association_code like :scope and m.status <> 'DECEASED'
+                       and jsonb_path_exists(m.honours, '$[*] ? (@.revokedOn == null)')
+                       and not exists (select 1 from trip_enrolment e where e.trip_id = :trip
+                                       and e.member_id = m.member_id and e.status <> 'CANCELLED'))
+                select member_id, name, association_code, birth_date, front_line, hardship, last_trip
+                  from candidate
+                 order by last_trip > :restSince nulls first, (front_line or hardship) desc, birth_date, member_id
                  limit 500""")
                 .setParameter("scope", cn.zjlm.federation.commons.identity.AssociationCode.scopePrefix(t.associationCode) + "%")
                 .setParameter("trip", t.id).setParameter("since", today.getYear() - 1)
@@ -215,8 +210,7 @@ public class TripResource {
     @Path("members/{memberId}/trips")
     @Operation(summary = "A member's trips: taken, waiting, withdrawn")
     public List<TripHistory> history(@PathParam("memberId") UUID memberId) {
-        CareMember m = CareMember.<CareMember>findByIdOptional(memberId).filter(x -> caller.scope().covers(x.associationCode))
-                .orElseThrow(() -> ProblemException.notFound("member"));
+        CareMember m = caller.inScope(CareMember.<CareMember>findById(memberId), x -> x.associationCode, "member");
         List<TripHistory> out = new ArrayList<>();
         for (Object r : em.createNativeQuery("select t.id, t.route, t.batch, t.starts_on, t.ends_on, e.status, e.reason "
                 + "from trip_enrolment e join trip t on t.id = e.trip_id where e.member_id = ?1 order by t.starts_on desc")
@@ -243,10 +237,6 @@ public class TripResource {
     }
 
     private Trip find(UUID id, LockModeType lock) {
-        Trip t = Trip.findById(id, lock);
-        if (t == null || !caller.scope().covers(t.associationCode)) {
-            throw ProblemException.notFound("trip");
-        }
-        return t;
+        return caller.inScope(Trip.<Trip>findById(id, lock), t -> t.associationCode, "trip");
     }
 }

@@ -1,7 +1,7 @@
 package cn.zjlm.federation.care.api;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.care.domain.CareMember;
-import cn.zjlm.federation.care.domain.CaseService;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.idempotency.IdempotentRequests;
 import cn.zjlm.federation.commons.pii.PiiCipher;
@@ -66,7 +66,7 @@ public class VisitResource {
     @Operation(summary = "Who is due a visit: birthdays in the coming 7 days, members aged 80+, members in hospital",
             description = "Living members of the caller's association and below, with their last visit.")
     public List<Due> due(@QueryParam("kind") @NotNull @Pattern(regexp = "BIRTHDAY_WEEK|AGE_80|IN_HOSPITAL") String kind) {
-        LocalDate today = CaseService.today();
+        LocalDate today = ChinaTime.today();
         String condition = switch (kind) {
             case "BIRTHDAY_WEEK" -> "to_char(m.birth_date, 'MM-DD') in (:days)";
             case "AGE_80" -> "m.birth_date <= :born";
@@ -116,7 +116,7 @@ public class VisitResource {
     @Operation(summary = "Log a visit (who visited, when, what was given, notes)", description = "Takes an Idempotency-Key.")
     public Response log(@HeaderParam(IdempotentRequests.HEADER) String key, @NotNull @Valid VisitRequest request) {
         CareMember m = member(request.memberId());
-        if (request.visitedOn().isAfter(CaseService.today())) {
+        if (request.visitedOn().isAfter(ChinaTime.today())) {
             throw ProblemException.invalidField("visitedOn", "care.visit-in-future");
         }
         return idempotency.run(key, "POST /visits", request, () -> {
@@ -177,7 +177,7 @@ public class VisitResource {
     public Response discharged(@PathParam("memberId") UUID memberId, @PathParam("id") UUID id) {
         CareMember m = member(memberId);
         int updated = em.createNativeQuery("update hospital_stay set discharged_on = ?1, version = version + 1 "
-                + "where id = ?2 and member_id = ?3 and discharged_on is null").setParameter(1, CaseService.today())
+                + "where id = ?2 and member_id = ?3 and discharged_on is null").setParameter(1, ChinaTime.today())
                 .setParameter(2, id).setParameter(3, m.memberId).executeUpdate();
         if (updated == 0) {
             throw ProblemException.notFound("open hospital stay");
@@ -186,7 +186,6 @@ public class VisitResource {
     }
 
     private CareMember member(UUID id) {
-        return CareMember.<CareMember>findByIdOptional(id).filter(m -> caller.scope().covers(m.associationCode))
-                .orElseThrow(() -> ProblemException.notFound("member"));
+        return caller.inScope(CareMember.<CareMember>findById(id), m -> m.associationCode, "member");
     }
 }

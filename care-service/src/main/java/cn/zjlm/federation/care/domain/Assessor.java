@@ -171,10 +171,6 @@ public class Assessor {
     }
 
     public JsonNode parameters(ProgrammeRule rule) {
-        try {
-            return mapper.readTree(rule.parameters);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return rule.parsedParameters();
     }
 }

@@ -55,8 +55,10 @@ public class Budgets {
     public void draw(List<CareCase> cases) {
         Map<Long, List<CareCase>> byBudget = new LinkedHashMap<>();
         Map<Long, Budget> budgets = new HashMap<>();
+        Map<String, Optional<Budget>> nearestByKey = new HashMap<>(); // a cycle's lines share a few associations
         for (CareCase c : cases) {
-            Budget b = nearest(c.programmeCode, c.year, c.associationCode).orElseThrow(
+            Budget b = nearestByKey.computeIfAbsent(c.programmeCode + "/" + c.year + "/" + c.associationCode,
+                    k -> nearest(c.programmeCode, c.year, c.associationCode)).orElseThrow(
                     () -> ProblemException.conflict("budget-missing", c.programmeCode, c.year, c.associationCode));
             budgets.put(b.id, b);
             byBudget.computeIfAbsent(b.id, k -> new ArrayList<>()).add(c);
@@ -112,8 +114,7 @@ public class Budgets {
     }
 
     public Report reportOf(Budget b) {
-        return report(AssociationCode.scopePrefix(b.associationCode) + "%", b.year, b.programmeCode).stream()
-                .filter(r -> r.id().equals(b.id)).findFirst().orElseThrow();
+        return summarise(List.of(b), AssociationCode.scopePrefix(b.associationCode) + "%", b.year).get(0);
     }
 
     public List<Report> report(String scopePattern, int year, String programme) {
@@ -122,9 +123,11 @@ public class Budgets {
                         scopePattern, year)
                 : Budget.list("associationCode like ?1 and year = ?2 and programmeCode = ?3 order by associationCode",
                         scopePattern, year, programme);
-        if (list.isEmpty()) {
-            return List.of();
-        }
+        return list.isEmpty() ? List.of() : summarise(list, scopePattern, year);
+    }
+
+    /** The report lines of the budgets; pending cases are looked for under {@code scopePattern}. */
+    private List<Report> summarise(List<Budget> list, String scopePattern, int year) {
         Map<String, Budget> byKey = new HashMap<>();
         list.forEach(b -> byKey.put(b.programmeCode + "/" + b.associationCode, b));
         Map<Long, BigDecimal> approved = new HashMap<>();

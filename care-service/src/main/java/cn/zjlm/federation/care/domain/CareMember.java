@@ -48,6 +48,7 @@ public class CareMember extends MemberReadModel {
         nationalIdIndex = s.nationalIdIndex();
         accountSubject = s.accountSubject();
         honours = s.honours().toString();
+        parsedHonours = null;
     }
 
     public record Honour(String honourType, String category, String level, String title, int year,
@@ -57,7 +58,18 @@ public class CareMember extends MemberReadModel {
         }
     }
 
+    /** Parsed once per entity instance: eligibility checks read it several times per member. */
+    @jakarta.persistence.Transient
+    private List<Honour> parsedHonours;
+
     public List<Honour> honourList() {
+        if (parsedHonours == null) {
+            parsedHonours = parseHonours();
+        }
+        return parsedHonours;
+    }
+
+    private List<Honour> parseHonours() {
         try {
             List<Honour> out = new ArrayList<>();
             for (JsonNode h : JSON.readTree(honours == null ? "[]" : honours)) {

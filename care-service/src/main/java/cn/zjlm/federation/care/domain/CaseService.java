@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.care.events.CareEvents;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.ProblemException;
@@ -44,10 +45,6 @@ public class CaseService {
     @Inject
     PiiCipher cipher;
 
-    public static LocalDate today() {
-        return cn.zjlm.federation.commons.time.ChinaTime.today();
-    }
-
     /** A spouse named in an application: the deceased member is the one whose title grounds the help. */
     public record Spouse(String name, String nationalId, boolean noFixedIncome) {
     }
@@ -62,7 +59,7 @@ public class CaseService {
         if (Programme.findById(programme) == null) {
             throw ProblemException.invalidField("programme", "care.programme-unknown");
         }
-        ProgrammeRule rule = assessor.ruleFor(programme, member.associationCode, today());
+        ProgrammeRule rule = assessor.ruleFor(programme, member.associationCode, ChinaTime.today());
         CareCase c = new CareCase();
         c.id = UUID.randomUUID();
         c.programmeCode = programme;
@@ -129,7 +126,7 @@ public class CaseService {
         requireState(c, "assess", "APPLIED", "PENDING_APPROVAL");
         CareMember holder = holderOf(c).orElseThrow(() -> ProblemException.conflict("not-eligible",
                 CaseReasons.memberUnknown()));
-        assessWith(c, assessor.ruleFor(c.programmeCode, c.associationCode, today()), holder, inputs, actor);
+        assessWith(c, assessor.ruleFor(c.programmeCode, c.associationCode, ChinaTime.today()), holder, inputs, actor);
         return c;
     }
 
@@ -187,6 +184,11 @@ public class CaseService {
      * the case's association, or no longer holds a qualifying title. Empty when nothing stands in the way.
      */
     public Optional<String> eligibilityRefusal(CareCase c) {
+        return eligibilityRefusal(c, x -> ProgrammeRule.applicable(x.programmeCode, x.associationCode, ChinaTime.today()));
+    }
+
+    /** As above, with the rule in force for a case supplied (a cycle looks each association's rule up once). */
+    Optional<String> eligibilityRefusal(CareCase c, Function<CareCase, Optional<ProgrammeRule>> ruleOf) {
         if (c.isSpouseCase() || c.memberId == null) {
             // a spouse was admitted by discretion; an unregistered award winner has no member record yet
             return Optional.empty();
@@ -205,8 +207,7 @@ public class CaseService {
         if ("CRAFTSMAN_AWARD".equals(c.programmeCode)) {
             return Optional.empty(); // the award rests on its conferral, not on a programme rule
         }
-        return ProgrammeRule.applicable(c.programmeCode, c.associationCode, today())
-                .flatMap(rule -> assessor.refusal(rule, member));
+        return ruleOf.apply(c).flatMap(rule -> assessor.refusal(rule, member));
     }
 
     @Transactional
@@ -238,6 +239,22 @@ public class CaseService {
         paymentRefusal(c).ifPresent(reason -> {
             throw ProblemException.conflict("payment-refused", c.state, reason);
         });
+        return pay(c, paid, bankReference, paidOn, failureReason, actor);
+    }
+
+    /** Records a bank outcome, or says why it cannot be (a bulk result reports refusals per line). */
+    @Transactional
+    public Optional<String> recordPaymentUnlessRefused(CareCase c, boolean paid, String bankReference, LocalDate paidOn,
+            String failureReason, String actor) {
+        Optional<String> refusal = paymentRefusal(c);
+        if (refusal.isEmpty()) {
+            pay(c, paid, bankReference, paidOn, failureReason, actor);
+        }
+        return refusal;
+    }
+
+    private Payment pay(CareCase c, boolean paid, String bankReference, LocalDate paidOn, String failureReason,
+            String actor) {
         Payment p = new Payment();
         p.id = UUID.randomUUID();
         p.caseId = c.id;
@@ -247,7 +264,7 @@ public class CaseService {
         p.amount = c.amount;
         p.outcome = paid ? "PAID" : "FAILED";
         p.bankReference = bankReference;
-        p.paidOn = paid ? (paidOn == null ? today() : paidOn) : null;
+        p.paidOn = paid ? (paidOn == null ? ChinaTime.today() : paidOn) : null;
         p.failureReason = paid ? null : failureReason;
         p.recordedBy = actor;
         p.recordedAt = Instant.now();
@@ -284,12 +301,14 @@ public class CaseService {
         return holder == null ? Optional.empty() : CareMember.findByIdOptional(holder);
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     static Integer ruleVersion(CareCase c) {
         if (c.explanation == null) {
             return null;
         }
         try {
-            JsonNode version = new com.fasterxml.jackson.databind.ObjectMapper().readTree(c.explanation).path("ruleVersion");
+            JsonNode version = JSON.readTree(c.explanation).path("ruleVersion");
             return version.isInt() ? version.asInt() : null;
         } catch (java.io.IOException e) {
             return null;

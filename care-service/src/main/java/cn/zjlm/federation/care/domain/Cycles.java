@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +84,7 @@ public class Cycles {
                 continue;
             }
             Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
-                    code -> ProgrammeRule.applicable(cycle.programmeCode, code, CaseService.today()));
+                    code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today()));
             if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
                 ineligible++;
                 continue;
@@ -123,13 +124,15 @@ public class Cycles {
         List<CareCase> pending = CareCase.<CareCase>find("cycleId = ?1 and state = 'PENDING_APPROVAL' order by id",
                 cycle.id).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         preloadMembers(pending);
+        Map<String, Optional<ProgrammeRule>> rules = new HashMap<>();
         List<Line> dropped = new ArrayList<>();
         List<CareCase> approvable = new ArrayList<>();
         for (CareCase c : pending) {
             if (actor.equals(c.createdBy) || actor.equals(c.assessedBy)) {
                 throw new ProblemException(403, "four-eyes");
             }
-            Optional<String> refusal = cases.eligibilityRefusal(c);
+            Optional<String> refusal = cases.eligibilityRefusal(c, x -> rules.computeIfAbsent(x.associationCode,
+                    code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today())));
             if (refusal.isPresent()) {
                 c.state = "DROPPED";
                 c.decisionReason = refusal.get();

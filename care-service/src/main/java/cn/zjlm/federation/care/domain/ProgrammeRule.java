@@ -38,6 +38,23 @@ public class ProgrammeRule extends PanacheEntityBase {
 
     public String source;
 
+    /** The parameters parsed, kept for the life of the entity instance (cycles reuse one rule for many members). */
+    @jakarta.persistence.Transient
+    private com.fasterxml.jackson.databind.JsonNode parsed;
+
+    public com.fasterxml.jackson.databind.JsonNode parsedParameters() {
+        if (parsed == null) {
+            try {
+                parsed = JSON.readTree(parameters);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return parsed;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /**
      * The rule in force for a case of {@code associationCode} on {@code date}: that of the nearest
      * association above it (itself, its city, the province) with a version valid then, newest version.

@@ -14,9 +14,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "reference_income")
 public class ReferenceIncome extends PanacheEntityBase {
-    public static final java.util.Set<String> CATEGORIES = java.util.Set.of("URBAN_RESIDENT", "RURAL_RESIDENT",
-            "EMPLOYEE");
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -58,6 +58,21 @@ public class Caller {
         }
     }
 
+    /** The record when it exists and lies in the caller's scope; otherwise 404, so existence does not leak. */
+    public <T> T inScope(T record, java.util.function.Function<T, String> associationOf, String what) {
+        if (record == null || !scope().covers(associationOf.apply(record))) {
+            throw ProblemException.notFound(what);
+        }
+        return record;
+    }
+
+    /** An association named in a request body must lie in the caller's scope: a write cannot escape it. */
+    public void requireWritable(String field, String associationCode) {
+        if (!scope().covers(associationCode)) {
+            throw ProblemException.invalidField(field, "association-code.out-of-scope");
+        }
+    }
+
     private Optional<JsonWebToken> token() {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.of(jwt) : Optional.empty();
     }

@@ -179,22 +179,22 @@ public final class DemoData {
     private static HttpResponse<String> send(HttpClient http, ObjectMapper mapper, String url, String token,
             Object body) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url))
+            return exchange(http, HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("gateway unreachable while seeding demo data", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+                    .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("demo data not serialisable", e);
         }
     }
 
     private static String get(HttpClient http, String url, String token) {
+        return exchange(http, HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .GET().build()).body();
+    }
+
+    private static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("gateway unreachable while seeding demo data", e);
         } catch (InterruptedException e) {

@@ -28,10 +28,13 @@ public record NominationRequest(
         @ValidCreditCode String employerCreditCode,
         @Schema(description = "FRONTLINE_WORKER, FARMER, PROFESSIONAL, ENTERPRISE_HEAD, PUBLIC_SERVICE or OTHER; "
                 + "defaults to the registry's for a registered member, required for a new person")
-        @Pattern(regexp = "FRONTLINE_WORKER|FARMER|PROFESSIONAL|ENTERPRISE_HEAD|PUBLIC_SERVICE|OTHER",
+        @Pattern(regexp = NominationRequest.SECTORS,
                 message = "{nomination.sector-unknown}") String sector,
         @Size(max = 100) String occupation,
         @Schema(description = "事迹材料") @NotBlank @Size(max = 20000) String deeds) {
+
+    /** The sectors (人员类别) of the member registry. */
+    public static final String SECTORS = "FRONTLINE_WORKER|FARMER|PROFESSIONAL|ENTERPRISE_HEAD|PUBLIC_SERVICE|OTHER";
 
     /** A nominee who is not registered yet; registered by member-service on conferral. */
     public record NewNominee(
@@ -46,7 +49,7 @@ public record NominationRequest(
     public record Edit(
             @NotBlank @Size(max = 200) String employer,
             @ValidCreditCode String employerCreditCode,
-            @NotBlank @Pattern(regexp = "FRONTLINE_WORKER|FARMER|PROFESSIONAL|ENTERPRISE_HEAD|PUBLIC_SERVICE|OTHER",
+            @NotBlank @Pattern(regexp = NominationRequest.SECTORS,
                     message = "{nomination.sector-unknown}") String sector,
             @Size(max = 100) String occupation,
             @NotBlank @Size(max = 20000) String deeds) {

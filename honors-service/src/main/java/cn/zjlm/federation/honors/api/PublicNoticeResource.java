@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.api;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.identity.PersonName;
 import cn.zjlm.federation.commons.identity.ValidPhone;
@@ -59,7 +60,7 @@ public class PublicNoticeResource {
     @GET
     @Operation(summary = "Nominations on public notice now", description = "Name, employer, honour and period only.")
     public List<NoticeEntry> list(@QueryParam("campaignId") UUID campaignId) {
-        LocalDate today = Nominations.today();
+        LocalDate today = ChinaTime.today();
         Parameters p = Parameters.with("state", NominationState.PUBLIC_NOTICE).and("today", today);
         String q = "state = :state and noticeStarts <= :today and noticeEnds >= :today";
         if (campaignId != null) {

@@ -131,9 +131,8 @@ public class Campaigns {
     }
 
     public List<Campaign> list(AssociationScope scope, Integer year) {
-        List<String> ancestors = ancestors(scope.associationCode());
-        ancestors.add("-"); // never empty: an empty IN list is not valid SQL
-        Parameters p = Parameters.with("prefix", scope.likePattern()).and("ancestors", ancestors);
+        Parameters p = Parameters.with("prefix", scope.likePattern())
+                .and("ancestors", AssociationCode.lineage(scope.associationCode()));
         String q = "(associationCode like :prefix or associationCode in :ancestors)";
         if (year != null) {
             q += " and year = :year";
@@ -143,15 +142,7 @@ public class Campaigns {
     }
 
     static boolean visible(String organiser, AssociationScope scope) {
-        return scope.covers(organiser) || ancestors(scope.associationCode()).contains(organiser);
-    }
-
-    static List<String> ancestors(String code) {
-        List<String> result = new ArrayList<>();
-        for (String c = AssociationCode.parent(code); c != null; c = AssociationCode.parent(c)) {
-            result.add(c);
-        }
-        return result;
+        return scope.covers(organiser) || AssociationCode.lineage(scope.associationCode()).contains(organiser);
     }
 
     public List<CampaignQuota> quotas(UUID campaignId) {

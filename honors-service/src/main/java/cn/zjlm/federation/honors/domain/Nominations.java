@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem.FieldViolation;
 import cn.zjlm.federation.commons.error.ProblemException;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,8 +28,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Nominations {
-    public static final ZoneId CHINA = cn.zjlm.federation.commons.time.ChinaTime.ZONE;
-
     @Inject
     PiiCipher cipher;
 
@@ -44,10 +42,6 @@ public class Nominations {
 
     @Inject
     Campaigns campaigns;
-
-    public static LocalDate today() {
-        return cn.zjlm.federation.commons.time.ChinaTime.today();
-    }
 
     @Transactional
     public Nomination create(NominationRequest r, Caller caller) {
@@ -81,7 +75,7 @@ public class Nominations {
             n.nomineeGender = member.gender;
             n.nomineeBirthDate = member.birthDate;
             n.nomineeIdIndex = member.nationalIdIndex;
-            n.sector = r.sector() != null ? r.sector() : member.sector;
+            n.sector = member.sector; // the registry's, unless the nomination names one (below)
         } else {
             String nationalId = NationalIdNumber.normalize(r.nominee().nationalId());
             n.nomineeIdIndex = cipher.blindIndex(nationalId);
@@ -133,7 +127,7 @@ public class Nominations {
         Nomination n = findForUpdate(id, version, caller.scope());
         requireState(n, NominationState.DRAFT, NominationState.RETURNED);
         Campaign c = Campaign.findById(n.campaignId);
-        LocalDate today = today();
+        LocalDate today = ChinaTime.today();
         if (today.isBefore(c.nominationOpens) || today.isAfter(c.nominationCloses)) {
             throw ProblemException.conflict("nomination-window-closed", c.nominationOpens, c.nominationCloses);
         }
@@ -168,7 +162,7 @@ public class Nominations {
             throw new ProblemException(403, "separation-of-duties");
         }
         LocalDate deadline = c.reviewDeadline(level);
-        if (deadline != null && today().isAfter(deadline)) {
+        if (deadline != null && ChinaTime.today().isAfter(deadline)) {
             throw ProblemException.conflict("review-deadline-passed", level, deadline);
         }
         NominationState from = n.state;
@@ -202,9 +196,6 @@ public class Nominations {
         if (!NominationState.WITHDRAWABLE.contains(n.state)) {
             throw ProblemException.conflict("nomination-illegal-transition", n.state, NominationState.WITHDRAWN);
         }
-        if (!AssociationScope.of(caller.association()).covers(n.associationCode)) {
-            throw new ProblemException(403, "forbidden");
-        }
         NominationState from = n.state;
         n.state = NominationState.WITHDRAWN;
         n.reviewLevel = null;
@@ -216,8 +207,8 @@ public class Nominations {
     @Transactional
     public List<Nomination> startNotice(UUID campaignId, LocalDate startsOn, Caller caller) {
         Campaign c = organisersCampaign(campaignId, caller);
-        LocalDate start = startsOn == null ? today() : startsOn;
-        if (start.isBefore(today())) {
+        LocalDate start = startsOn == null ? ChinaTime.today() : startsOn;
+        if (start.isBefore(ChinaTime.today())) {
             throw ProblemException.invalidField("startsOn", "notice.start-in-past");
         }
         LocalDate end = workingDays.periodEnd(start, c.noticeWorkingDays);
@@ -242,7 +233,7 @@ public class Nominations {
         Nomination n = findForUpdate(id, version, caller.scope());
         Campaign c = organisersCampaign(n.campaignId, caller);
         requireState(n, NominationState.PUBLIC_NOTICE);
-        if (!today().isAfter(n.noticeEnds)) {
+        if (!ChinaTime.today().isAfter(n.noticeEnds)) {
             throw ProblemException.conflict("notice-not-ended", n.noticeEnds);
         }
         long open = Objection.count("nominationId = ?1 and status = 'OPEN'", n.id);
@@ -266,8 +257,8 @@ public class Nominations {
         if (approved.isEmpty()) {
             throw ProblemException.conflict("conferral-nothing-approved");
         }
-        LocalDate on = conferredOn == null ? today() : conferredOn;
-        if (on.getYear() < c.year || on.isAfter(today())) {
+        LocalDate on = conferredOn == null ? ChinaTime.today() : conferredOn;
+        if (on.getYear() < c.year || on.isAfter(ChinaTime.today())) {
             // the registry records an honour in its year; it cannot be conferred before that year or in the future
             throw ProblemException.invalidField("conferredOn", "conferral.date-outside-year");
         }
@@ -328,10 +319,14 @@ public class Nominations {
 
     /** The campaign, when the caller administers its organising association. */
     Campaign organisersCampaign(UUID campaignId, Caller caller) {
+        return organisersCampaign(campaignId, caller, Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN);
+    }
+
+    /** The campaign, when the caller works for its organiser in one of {@code roles}; 403 otherwise. */
+    Campaign organisersCampaign(UUID campaignId, Caller caller, String... roles) {
         Campaign c = campaigns.find(campaignId, caller.scope())
                 .orElseThrow(() -> ProblemException.notFound("campaign"));
-        if (!c.associationCode.equals(caller.association())
-                || !caller.hasAnyRole(Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN)) {
+        if (!c.associationCode.equals(caller.association()) || !caller.hasAnyRole(roles)) {
             throw new ProblemException(403, "organiser-only", c.associationCode);
         }
         return c;

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.Caller;
@@ -24,6 +25,9 @@ public class Objections {
     public enum Outcome { UPHELD, DISMISSED }
 
     @Inject
+    Nominations nominations;
+
+    @Inject
     PiiCipher cipher;
 
     @Inject
@@ -38,16 +42,16 @@ public class Objections {
         if (n == null || n.state != NominationState.PUBLIC_NOTICE) {
             throw ProblemException.notFound("public notice");
         }
-        LocalDate today = Nominations.today();
+        LocalDate today = ChinaTime.today();
         if (today.isBefore(n.noticeStarts) || today.isAfter(n.noticeEnds)) {
             throw ProblemException.conflict("notice-not-open", n.noticeStarts, n.noticeEnds);
         }
         String sourceIndex = cipher.blindIndex("objection-source:" + source);
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-        long recent = Objection.count("sourceIndex = ?1 and filedAt > ?2", sourceIndex, hourAgo);
-        if (recent >= perSourcePerHour) {
-            Instant oldest = Objection.<Objection>find("sourceIndex = ?1 and filedAt > ?2 order by filedAt",
-                    sourceIndex, hourAgo).firstResult().filedAt;
+        Object[] recent = Objection.find("select count(*), min(filedAt) from Objection where sourceIndex = ?1 "
+                + "and filedAt > ?2", sourceIndex, hourAgo).project(Object[].class).firstResult();
+        if (((Number) recent[0]).longValue() >= perSourcePerHour) {
+            Instant oldest = (Instant) recent[1];
             long wait = Math.max(1, Duration.between(Instant.now(), oldest.plus(Duration.ofHours(1))).toSeconds());
             throw ProblemException.tooManyRequests(wait);
         }
@@ -70,11 +74,8 @@ public class Objections {
         if (n == null || !caller.scope().covers(n.associationCode)) {
             throw ProblemException.notFound("nomination");
         }
-        Campaign c = Campaign.findById(n.campaignId);
-        if (!c.associationCode.equals(caller.association())
-                || !caller.hasAnyRole(Roles.REVIEWER, Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN)) {
-            throw new ProblemException(403, "organiser-only", c.associationCode);
-        }
+        Campaign c = nominations.organisersCampaign(n.campaignId, caller, Roles.REVIEWER, Roles.PROVINCE_ADMIN,
+                Roles.CITY_ADMIN);
         Objection o = Objection.findById(objectionId);
         if (o == null || !o.nominationId.equals(n.id)) {
             throw ProblemException.notFound("objection");

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.domain;
 
+import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.Problem.FieldViolation;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
@@ -128,7 +129,7 @@ public class Studios {
             throw ProblemException.invalidField("level", "studio.level-above-namer");
         }
         s.level = level;
-        s.namedOn = Nominations.today();
+        s.namedOn = ChinaTime.today();
         s.state = "NAMED";
         s.updatedAt = Instant.now();
         return s;
@@ -141,7 +142,7 @@ public class Studios {
         if (!"NAMED".equals(s.state)) {
             throw ProblemException.conflict("studio-illegal-transition", s.state, "NAMED");
         }
-        if (year < s.namedOn.getYear() || year > LocalDate.now(Nominations.CHINA).getYear()) {
+        if (year < s.namedOn.getYear() || year > ChinaTime.today().getYear()) {
             throw ProblemException.invalidField("year", "studio.outcome-year");
         }
         em.createNativeQuery("insert into studio_outcome (studio_id, year, innovation_projects, patents, "

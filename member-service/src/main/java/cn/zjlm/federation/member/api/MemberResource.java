@@ -32,7 +32,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,7 +76,7 @@ public class MemberResource {
     public Response register(@NotNull @Valid MemberRequest request) {
         Member m = registry.register(request, caller.scope(), caller.username());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(m.id.toString()).build())
-                .tag(etag(m)).entity(MemberView.of(m, cipher)).build();
+                .tag(Preconditions.etag(m.version)).entity(MemberView.of(m, cipher)).build();
     }
 
     @GET
@@ -89,7 +88,7 @@ public class MemberResource {
     @APIResponse(responseCode = "404", description = "No such member in the caller's scope")
     public Response get(@PathParam("id") UUID id) {
         Member m = registry.find(id, caller.scope()).orElseThrow(() -> ProblemException.notFound("member"));
-        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+        return Response.ok(MemberView.of(m, cipher)).tag(Preconditions.etag(m.version)).build();
     }
 
     @GET
@@ -99,7 +98,7 @@ public class MemberResource {
     public Response me() {
         Member m = registry.findByAccount(UUID.fromString(caller.subject()))
                 .orElseThrow(() -> ProblemException.notFound("member"));
-        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+        return Response.ok(MemberView.of(m, cipher)).tag(Preconditions.etag(m.version)).build();
     }
 
     @PUT
@@ -112,8 +111,8 @@ public class MemberResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid MemberRequest request) {
-        Member m = registry.update(id, expectedVersion(ifMatch), request, caller.scope(), caller.username());
-        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+        Member m = registry.update(id, Preconditions.requiredVersion(ifMatch), request, caller.scope(), caller.username());
+        return Response.ok(MemberView.of(m, cipher)).tag(Preconditions.etag(m.version)).build();
     }
 
     @GET
@@ -139,9 +138,9 @@ public class MemberResource {
             + "care stops future entitlements, volunteer sign-ups are cancelled.")
     public Response death(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActionRequests.Death request) {
-        Member m = registry.markDeceased(id, expectedVersion(ifMatch), request.deceasedOn(), caller.scope(),
+        Member m = registry.markDeceased(id, Preconditions.requiredVersion(ifMatch), request.deceasedOn(), caller.scope(),
                 caller.username());
-        return Response.ok(MemberView.of(m, cipher)).tag(etag(m)).build();
+        return Response.ok(MemberView.of(m, cipher)).tag(Preconditions.etag(m.version)).build();
     }
 
     @POST
@@ -181,17 +180,9 @@ public class MemberResource {
                         + "order by decidedAt desc", id, TransferStatus.ACCEPTED, caller.scope().likePattern())
                         .firstResultOptional().map(t -> t.decidedAt)
                         .orElseThrow(() -> ProblemException.notFound("member"));
-        return MemberHistory.<MemberHistory>list("memberId = ?1 order by id", id).stream()
-                .filter(h -> until == null || !h.changedAt.isAfter(until))
-                .map(h -> new HistoryEntry(h.action, h.field, h.oldValue, h.newValue, h.changedAt, h.changedBy))
+        var history = until == null ? MemberHistory.<MemberHistory>list("memberId = ?1 order by id", id)
+                : MemberHistory.<MemberHistory>list("memberId = ?1 and changedAt <= ?2 order by id", id, until);
+        return history.stream().map(h -> new HistoryEntry(h.action, h.field, h.oldValue, h.newValue, h.changedAt, h.changedBy))
                 .toList();
-    }
-
-    static long expectedVersion(String ifMatch) {
-        return Preconditions.requiredVersion(ifMatch);
-    }
-
-    static EntityTag etag(Member m) {
-        return Preconditions.etag(m.version);
     }
 }

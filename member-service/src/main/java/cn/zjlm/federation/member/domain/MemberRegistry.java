@@ -60,7 +60,7 @@ public class MemberRegistry {
     @Transactional
     public Member update(UUID id, long expectedVersion, MemberRequest request, AssociationScope scope, String actor) {
         Member m = find(id, scope).orElseThrow(() -> ProblemException.notFound("member"));
-        requireVersion(m, expectedVersion);
+        Preconditions.requireVersion(m.version, expectedVersion);
         String nationalId = NationalIdNumber.normalize(request.nationalId());
         if (!cipher.blindIndex(nationalId).equals(m.nationalIdIndex)) {
             throw ProblemException.invalidField("nationalId", "national-id.immutable");
@@ -88,7 +88,7 @@ public class MemberRegistry {
     public Member markDeceased(UUID id, long expectedVersion, LocalDate deceasedOn, AssociationScope scope,
             String actor) {
         Member m = find(id, scope).orElseThrow(() -> ProblemException.notFound("member"));
-        requireVersion(m, expectedVersion);
+        Preconditions.requireVersion(m.version, expectedVersion);
         if (m.status == MemberStatus.DECEASED) {
             throw ProblemException.conflict("member-already-deceased");
         }
@@ -105,10 +105,6 @@ public class MemberRegistry {
         m.persistAndFlush();
         events.deceased(m);
         return m;
-    }
-
-    static void requireVersion(Member m, long expectedVersion) {
-        Preconditions.requireVersion(m.version, expectedVersion);
     }
 
     /** Field values kept in history; sensitive ones only as "changed" markers, never in clear. */
