@@ -135,8 +135,12 @@ public class ProxyRoutes {
         headers.set(CorrelationIds.HEADER, (String) rc.get(CorrelationIds.MDC_KEY));
         headers.set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
         headers.set("X-Forwarded-Proto", request.scheme());
+        // The gateway is the edge: the client's own X-Forwarded-For is not passed on, or a caller could pick
+        // the address that public endpoints rate-limit by. Behind an ingress, quarkus.http.proxy settings with
+        // trusted proxies make remoteAddress() the real client.
+        headers.remove("X-Forwarded-For");
         if (request.remoteAddress() != null) {
-            headers.add("X-Forwarded-For", request.remoteAddress().hostAddress());
+            headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         }
         options.setHeaders(headers);
         client.request(options)

@@ -70,6 +70,13 @@ class GatewayTest {
     }
 
     @Test
+    void aClientCannotChooseTheAddressServicesSeeInXForwardedFor() {
+        // public endpoints rate-limit per address: a forged X-Forwarded-For must not reach the service
+        given().header("X-Forwarded-For", "203.0.113.7").get("/api/v1/public/certificates/verify/ABC123").then()
+                .statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    @Test
     void metricsNeedAnOpsToken() {
         given().get("/q/metrics").then().statusCode(401);
         given().auth().oauth2(HZ).get("/q/metrics").then().statusCode(403);
