@@ -194,6 +194,7 @@ class CareCaseTest {
         first.then().statusCode(201);
         given().auth().oauth2(SX_STAFF).header("Idempotency-Key", key).contentType("application/json").body(body)
                 .post("/api/v1/care/cases").then().statusCode(201).header("Idempotency-Replayed", "true")
+                .header("ETag", first.header("ETag"))
                 .header("Location", first.header("Location")).body("id", equalTo(first.path("id")));
         given().auth().oauth2(SX_STAFF).header("Idempotency-Key", key).contentType("application/json")
                 .body(topUp(m.id(), "2034", "1000.00")).post("/api/v1/care/cases").then().statusCode(422)
@@ -301,6 +302,11 @@ class CareCaseTest {
                  "parameters":{"tiers":[{"gapUpTo":"50000","cap":"1"},{"gapUpTo":"40000","cap":"2"},{"gapUpTo":null,"cap":"3"}]}}""")
                 .post("/api/v1/care/programmes/SPECIAL_HARDSHIP/rules").then().statusCode(400)
                 .body("errors[0].field", equalTo("parameters.tiers[1].gapUpTo"));
+        given().auth().oauth2(SX_ADMIN).contentType("application/json").body("""
+                {"associationCode":"330600","validFrom":"2090-01-01","source":"测试",
+                 "parameters":{"tiers":[{"gapUpTo":"50000","cap":"lots"},{"gapUpTo":null,"cap":"3"}]}}""")
+                .post("/api/v1/care/programmes/SPECIAL_HARDSHIP/rules").then().statusCode(400)
+                .body("errors[0].field", equalTo("parameters.tiers[0].cap"));
         given().auth().oauth2(SX_ADMIN).contentType("application/json").body("""
                 {"associationCode":"330600","validFrom":"2090-01-01","source":"2090 年调整",
                  "parameters":{"factor":"1.12","eligibility":{"levels":["NATIONAL"],"nationalTreatment":true}}}""")

@@ -44,6 +44,10 @@ class VisitTest {
                 .body("{\"admittedOn\":\"" + today + "\",\"hospital\":\"新昌县人民医院\"}")
                 .post("/api/v1/care/members/" + elder.id() + "/hospital-stays").then().statusCode(201)
                 .extract().path("id");
+        given().auth().oauth2(SX_STAFF).contentType("application/json")
+                .body("{\"admittedOn\":\"" + today + "\",\"hospital\":\"另一家医院\"}")
+                .post("/api/v1/care/members/" + elder.id() + "/hospital-stays").then().statusCode(409)
+                .body("code", equalTo("hospital-stay-open"));
         given().auth().oauth2(SX_STAFF).get("/api/v1/care/visits/due?kind=IN_HOSPITAL").then()
                 .body("find { it.memberId == '" + elder.id() + "' }.inHospitalSince", equalTo(today.toString()));
 

@@ -57,7 +57,7 @@ class StudioTest {
                 .post("/api/v1/honors/studios/" + passing + "/naming").then().statusCode(200)
                 .body("state", equalTo("NAMED")).body("level", equalTo("CITY"));
 
-        int year = LocalDate.now().getYear();
+        int year = cn.zjlm.federation.commons.time.ChinaTime.today().getYear(); // the server dates in Beijing time
         given().auth().oauth2(XS_STAFF).contentType(ContentType.JSON).body(Map.of("innovationProjects", 7, "patents", 3,
                         "economicBenefit", "1250.50", "peopleTrained", 40))
                 .put("/api/v1/honors/studios/" + passing + "/outcomes/" + year).then().statusCode(204);

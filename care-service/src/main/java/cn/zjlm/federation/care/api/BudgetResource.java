@@ -107,7 +107,8 @@ public class BudgetResource {
     public Response change(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AmountChange request) {
         long expected = Preconditions.requiredVersion(ifMatch);
-        Budget b = caller.inScope(Budget.<Budget>findById(id), x -> x.associationCode, "budget");
+        Budget b = caller.inScope(Budget.<Budget>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE),
+                x -> x.associationCode, "budget"); // the lock approvals take: no approval slips in meanwhile
         Preconditions.requireVersion(b.version, expected);
         BigDecimal committed = budgets.committed(b.id);
         if (request.amount().compareTo(committed) < 0) {

@@ -159,6 +159,10 @@ public class VisitResource {
     @Operation(summary = "Record that a member is in hospital (the hospital is health data: stored encrypted)")
     public Response admitted(@PathParam("memberId") UUID memberId, @NotNull @Valid HospitalStayRequest request) {
         CareMember m = member(memberId);
+        if (((Number) em.createNativeQuery("select count(*) from hospital_stay where member_id = ?1 "
+                + "and discharged_on is null").setParameter(1, m.memberId).getSingleResult()).longValue() > 0) {
+            throw ProblemException.conflict("hospital-stay-open");
+        }
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into hospital_stay (id, member_id, association_code, admitted_on, hospital_cipher, "
                 + "created_by, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, id)

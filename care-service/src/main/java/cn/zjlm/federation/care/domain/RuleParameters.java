@@ -24,7 +24,7 @@ public final class RuleParameters {
         List<Violation> out = new ArrayList<>();
         switch (programme) {
             case "HARDSHIP_TOPUP" -> {
-                BigDecimal factor = decimal(p, "factor", out);
+                BigDecimal factor = decimal(p, "factor", "parameters.factor", out);
                 if (factor != null && (factor.compareTo(FACTOR_MIN) < 0 || factor.compareTo(FACTOR_MAX) > 0)) {
                     out.add(new Violation("parameters.factor", "care.rule-factor-range"));
                 }
@@ -40,17 +40,17 @@ public final class RuleParameters {
                     if (!CareMember.LEVELS.contains(e.getKey())) {
                         out.add(new Violation("parameters.amountsByLevel." + e.getKey(), "care.rule-level-unknown"));
                     }
-                    decimal(amounts, e.getKey(), out);
+                    decimal(amounts, e.getKey(), "parameters.amountsByLevel." + e.getKey(), out);
                 }
             }
             case "MEDICAL_SUBSIDY" -> {
-                BigDecimal share = decimal(p, "share", out);
+                BigDecimal share = decimal(p, "share", "parameters.share", out);
                 if (share != null && (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0)) {
                     out.add(new Violation("parameters.share", "care.rule-share-range"));
                 }
-                decimal(p, "capPerYear", out);
+                decimal(p, "capPerYear", "parameters.capPerYear", out);
             }
-            case "CRAFTSMAN_AWARD" -> decimal(p, "amount", out);
+            case "CRAFTSMAN_AWARD" -> decimal(p, "amount", "parameters.amount", out);
             default -> out.add(new Violation("programme", "care.programme-unknown"));
         }
         JsonNode e = p.path("eligibility");
@@ -70,14 +70,14 @@ public final class RuleParameters {
         BigDecimal previous = null;
         for (int i = 0; i < tiers.size(); i++) {
             JsonNode t = tiers.get(i);
-            decimal(t, "cap", out);
+            decimal(t, "cap", "parameters.tiers[" + i + "].cap", out);
             boolean last = i == tiers.size() - 1;
             if (last != t.path("gapUpTo").isNull()) {
                 out.add(new Violation("parameters.tiers[" + i + "].gapUpTo", "care.rule-tiers-open-top"));
                 continue;
             }
             if (!last) {
-                BigDecimal upTo = decimal(t, "gapUpTo", out);
+                BigDecimal upTo = decimal(t, "gapUpTo", "parameters.tiers[" + i + "].gapUpTo", out);
                 if (upTo != null && previous != null && upTo.compareTo(previous) <= 0) {
                     out.add(new Violation("parameters.tiers[" + i + "].gapUpTo", "care.rule-tiers-ascending"));
                 }
@@ -95,7 +95,7 @@ public final class RuleParameters {
     }
 
     /** A non-negative decimal given as a string (exact) or number; null and a violation otherwise. */
-    private static BigDecimal decimal(JsonNode p, String name, List<Violation> out) {
+    private static BigDecimal decimal(JsonNode p, String name, String field, List<Violation> out) {
         JsonNode v = p.path(name);
         try {
             BigDecimal d = new BigDecimal(v.asText());
@@ -104,7 +104,7 @@ public final class RuleParameters {
             }
             return d;
         } catch (NumberFormatException e) {
-            out.add(new Violation("parameters." + name, "care.rule-decimal"));
+            out.add(new Violation(field, "care.rule-decimal"));
             return null;
         }
     }

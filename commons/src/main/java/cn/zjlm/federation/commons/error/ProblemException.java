@@ -35,7 +35,7 @@ public class ProblemException extends RuntimeException {
 
     /** A single field refused by a business rule (400), e.g. a birth date that disagrees with the ID number. */
     public static ProblemException invalidField(String field, String fieldCode) {
-        return new ProblemException(400, "validation", List.of(new Problem.FieldViolation(field, fieldCode, null)), 1);
+        return new ProblemException(400, "validation", List.of(new Problem.FieldViolation(field, fieldCode, null)));
     }
 
     /** 429: the caller sent too many requests; Retry-After tells when to try again. */

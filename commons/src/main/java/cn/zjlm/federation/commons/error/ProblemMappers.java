@@ -35,7 +35,9 @@ public class ProblemMappers {
                 .map(v -> v.message() != null ? v
                         : new Problem.FieldViolation(v.field(), v.code(), ProblemMessages.field(v.code(), locale)))
                 .toList();
-        Response response = build(e.status(), e.code(), ProblemMessages.detail(e.code(), locale, e.args()), fields,
+        // a validation problem's detail counts its fields, whatever the thrower passed
+        Object[] args = "validation".equals(e.code()) ? new Object[] {fields.size()} : e.args();
+        Response response = build(e.status(), e.code(), ProblemMessages.detail(e.code(), locale, args), fields,
                 locale, uri);
         return e.retryAfterSeconds() == null ? response
                 : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();

@@ -62,18 +62,20 @@ public class IdempotentRequests {
             return replay(who, key, hash);
         }
         Response response = action.get();
-        em.createNativeQuery("update idempotency_key set status = ?1, location = ?2, body = ?3 "
+        em.createNativeQuery("update idempotency_key set status = ?1, location = ?2, body = ?3, etag = ?6 "
                 + "where caller = ?4 and idempotency_key = ?5")
                 .setParameter(1, response.getStatus())
                 .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
                 .setParameter(3, response.hasEntity() ? json(response.getEntity()) : null)
-                .setParameter(4, who).setParameter(5, key).executeUpdate();
+                .setParameter(4, who).setParameter(5, key)
+                .setParameter(6, response.getEntityTag() == null ? null : response.getEntityTag().getValue())
+                .executeUpdate();
         return response;
     }
 
     private Response replay(String who, String key, String hash) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select request_hash, status, location, body from idempotency_key "
+        List<Object[]> rows = em.createNativeQuery("select request_hash, status, location, body, etag from idempotency_key "
                 + "where caller = ?1 and idempotency_key = ?2").setParameter(1, who).setParameter(2, key)
                 .getResultList();
         if (rows.isEmpty() || rows.get(0)[1] == null) {
@@ -89,6 +91,9 @@ public class IdempotentRequests {
         }
         if (row[3] != null) {
             replay.entity(row[3]).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (row[4] != null) {
+            replay.tag((String) row[4]);
         }
         return replay.build();
     }
