@@ -4,6 +4,7 @@ import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.care.events.CareEvents;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.error.UniqueViolations;
 import cn.zjlm.federation.commons.identity.AssociationCode;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
 import cn.zjlm.federation.commons.pii.PiiCipher;
@@ -98,6 +99,9 @@ public class CaseService {
         try {
             c.persistAndFlush();
         } catch (PersistenceException e) {
+            if (!UniqueViolations.isViolationOf(e, "care_case_one_per_period")) {
+                throw e;
+            }
             // the partial unique index: a concurrent application for the same person and period won
             throw ProblemException.conflict("case-exists", programme, period, "?");
         }
@@ -271,6 +275,9 @@ public class CaseService {
         try {
             p.persistAndFlush();
         } catch (PersistenceException e) {
+            if (!UniqueViolations.isViolationOf(e, "payment_once")) {
+                throw e;
+            }
             throw ProblemException.conflict("payment-refused", c.state, "already paid");
         }
         c.state = paid ? "PAID" : "PAYMENT_FAILED";

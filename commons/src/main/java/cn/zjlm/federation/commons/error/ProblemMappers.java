@@ -119,8 +119,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
-        LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
+        if (UniqueViolations.constraintOf(e).isPresent()) {
+            // a concurrent request created the same record between our check and our insert (often at commit)
+            LOG.infof("duplicate refused by the database on %s: %s", uri.getPath(), UniqueViolations.constraintOf(e).get());
+            return build(409, "duplicate", ProblemMessages.detail("duplicate", locale), List.of(), locale, uri);
+        }
+        LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return build(500, "internal", ProblemMessages.detail("internal", locale), List.of(), locale, uri);
     }
 
