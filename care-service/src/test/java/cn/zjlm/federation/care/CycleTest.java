@@ -37,7 +37,7 @@ class CycleTest {
                 .statusCode(200).extract().jsonPath();
     }
 
-    static String lineOf(JsonPath lines, CareFixtures.Member m, String field) {
+    static String lineOf(JsonPath lines, cn.zjlm.federation.local.MemberEvents.Member m, String field) {
         return String.valueOf(lines.getString("items.find { it.memberId == '" + m.id() + "' }." + field));
     }
 

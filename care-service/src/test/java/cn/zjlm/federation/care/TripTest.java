@@ -24,7 +24,7 @@ class TripTest {
                 .post("/api/v1/care/trips").then().statusCode(201).extract().path("id");
     }
 
-    static void enrol(String trip, CareFixtures.Member m, int status) {
+    static void enrol(String trip, cn.zjlm.federation.local.MemberEvents.Member m, int status) {
         given().auth().oauth2(SX_STAFF).contentType("application/json").body("{\"memberId\":\"" + m.id() + "\"}")
                 .post("/api/v1/care/trips/" + trip + "/enrolments").then().statusCode(status);
     }

@@ -11,7 +11,7 @@ public final class Violations {
     private Violations() {
     }
 
-    /** "create.request.person.nationalId" → "person.nationalId": drops method and parameter nodes. */
+    /** "create.request.person.nationalId" → "person.nationalId", "items[2].name": drops method and parameter nodes. */
     public static String fieldPath(Path path) {
         List<String> parts = new ArrayList<>();
         String parameter = null;
@@ -23,12 +23,14 @@ public final class Violations {
                 parameter = node.getName();
                 continue;
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
+            // A node inside a list carries the list index: it belongs to the list's own name.
+            if (node.isInIterable() && !parts.isEmpty()) {
+                String key = node.getIndex() != null ? node.getIndex().toString()
+                        : node.getKey() != null ? node.getKey().toString() : "";
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + key + "]");
             }
-            if (!name.isEmpty()) {
-                parts.add(name);
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null && !node.getName().isEmpty()) {
+                parts.add(node.getName());
             }
         }
         return parts.isEmpty() ? (parameter == null ? "" : parameter) : String.join(".", parts);

@@ -4,19 +4,32 @@ import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
 import cn.zjlm.federation.commons.events.MemberReadModel;
 import cn.zjlm.federation.commons.events.MemberSnapshot;
+import cn.zjlm.federation.volunteer.domain.SignupReasons;
+import cn.zjlm.federation.volunteer.domain.Signups;
+import cn.zjlm.federation.volunteer.domain.TeamMember;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-/** Keeps the volunteer read model in step with member-service, each event applied once. */
+/**
+ * Keeps the volunteer read model in step with member-service, each event applied once. A death
+ * cancels the member's sign-ups to activities not yet begun and ends their team memberships; a
+ * move away cancels sign-ups the new association is outside of. History stays.
+ */
 @ApplicationScoped
 public class MemberEventsConsumer {
     static final String CONSUMER = "events-service.member-read-model";
+    private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
 
     @Inject
     IdempotentConsumer consumer;
+
+    @Inject
+    Signups signups;
 
     @Incoming("member-events")
     @Blocking
@@ -25,7 +38,18 @@ public class MemberEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        MemberSnapshot.of(event).ifPresent(
-                s -> MemberReadModel.apply(s, VolunteerMember.<VolunteerMember>findById(s.memberId()), VolunteerMember::new));
+        MemberSnapshot.of(event).flatMap(s -> MemberReadModel.apply(s,
+                VolunteerMember.<VolunteerMember>findById(s.memberId()), VolunteerMember::new)).ifPresent(m -> {
+                    String reason = m.isDeceased() ? SignupReasons.deceased(m.deceasedOn)
+                            : SignupReasons.transferred(m.associationCode);
+                    int cancelled = signups.cancelFutureSignups(m, reason);
+                    if (m.isDeceased()) {
+                        TeamMember.update("leftAt = ?1, leftReason = ?2 where memberId = ?3 and leftAt is null",
+                                Instant.now(), reason, m.memberId);
+                    }
+                    if (cancelled > 0) {
+                        LOG.infof("%s: cancelled %d sign-up(s) of member %s", event.type(), cancelled, m.memberId);
+                    }
+                });
     }
 }

@@ -1,0 +1,142 @@
+package cn.zjlm.federation.volunteer.domain;
+
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.time.ChinaTime;
+import cn.zjlm.federation.volunteer.events.VolunteerEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Check-in and check-out, by staff or by the member with a code shown at the venue, and the hours
+ * that follow from them. Hours from attendance are confirmed at once: the attendance is the evidence.
+ */
+@ApplicationScoped
+public class Attendances {
+    /** Wrong codes a member may enter before staff must check them in. */
+    public static final int MAX_FAILED_CODES = 5;
+    /** Clock skew tolerated when staff record a time. */
+    private static final Duration SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    VolunteerEvents events;
+
+    @Inject
+    CodeAttempts attempts;
+
+    /** Staff record (or correct) arrival and, if given, departure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Activity a, Signup s, Instant in, Instant out, String by) {
+        requireAttending(a, s, true);
+        Instant latest = Instant.now().plus(SKEW);
+        if (in.isAfter(latest)) {
+            throw ProblemException.invalidField("checkedInAt", "events.attendance-in-future");
+        }
+        if (out != null && (out.isAfter(latest) || !out.isAfter(in))) {
+            throw ProblemException.invalidField("checkedOutAt", "events.attendance-out-order");
+        }
+        s.checkedInAt = in;
+        s.checkedOutAt = out;
+        if (out != null) {
+            recordHours(a, s, by);
+        }
+    }
+
+    /** A member enters the code shown at the venue: a check-in code checks in, a check-out code checks out. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String withCode(Activity a, Signup s, String code, String by) {
+        requireAttending(a, s, false);
+        if (s.failedCodeAttempts >= MAX_FAILED_CODES) {
+            throw new ProblemException(403, "attendance-code-locked", MAX_FAILED_CODES);
+        }
+        AttendanceCode valid = AttendanceCode.<AttendanceCode>find(
+                "activityId = ?1 and codeHash = ?2 and expiresAt > ?3", a.id, Attendance.hash(a.id, code),
+                Instant.now()).firstResult();
+        if (valid == null) {
+            attempts.failed(s.id); // counted even though this request fails
+            throw ProblemException.invalidField("code", "events.attendance-code-wrong");
+        }
+        Instant now = Instant.now();
+        if ("CHECK_IN".equals(valid.purpose)) {
+            if (s.checkedInAt != null) {
+                throw ProblemException.conflict("attendance-recorded", "CHECK_IN");
+            }
+            s.checkedInAt = now;
+        } else {
+            if (s.checkedInAt == null || s.checkedOutAt != null) {
+                throw ProblemException.conflict("attendance-recorded", "CHECK_OUT");
+            }
+            s.checkedOutAt = now;
+            recordHours(a, s, by);
+        }
+        return valid.purpose;
+    }
+
+    /** A new code for the venue; only its hash is kept. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String newCode(Activity a, String purpose, Duration validFor, String by) {
+        if (!a.isOpenForSignUp()) {
+            throw ProblemException.conflict("activity-not-open", a.state);
+        }
+        String code = Attendance.newCode();
+        AttendanceCode c = new AttendanceCode();
+        c.id = UUID.randomUUID();
+        c.activityId = a.id;
+        c.purpose = purpose;
+        c.codeHash = Attendance.hash(a.id, code);
+        c.createdAt = Instant.now();
+        c.expiresAt = c.createdAt.plus(validFor);
+        c.createdBy = by;
+        c.persist();
+        return code;
+    }
+
+    private void requireAttending(Activity a, Signup s, boolean staff) {
+        boolean open = a.isOpenForSignUp() || (staff && a.state == Activity.State.COMPLETED);
+        if (!open) {
+            throw ProblemException.conflict("activity-not-open", a.state);
+        }
+        if (!Signup.ENROLLED.equals(s.status)) {
+            throw ProblemException.conflict("attendance-not-enrolled", s.status);
+        }
+        if (a.state == Activity.State.PUBLISHED) {
+            a.start(); // the first arrival means the activity is under way
+        }
+    }
+
+    /** Hours from the attendance, kept once per member and activity; a correction updates them. */
+    private void recordHours(Activity a, Signup s, String by) {
+        BigDecimal hours = Attendance.hours(a.startsAt, a.endsAt, s.checkedInAt, s.checkedOutAt);
+        VolunteerHours h = VolunteerHours.<VolunteerHours>find("activityId = ?1 and memberId = ?2 and source = ?3",
+                a.id, s.memberId, VolunteerHours.ATTENDANCE).firstResult();
+        if (h == null && hours.signum() == 0) {
+            return;
+        }
+        if (h == null) {
+            h = new VolunteerHours();
+            h.id = UUID.randomUUID();
+            h.memberId = s.memberId;
+            h.associationCode = VolunteerMember.<VolunteerMember>findById(s.memberId).associationCode;
+            h.activityId = a.id;
+            h.source = VolunteerHours.ATTENDANCE;
+            h.loggedBy = by;
+            h.loggedAt = Instant.now();
+        }
+        Instant from = s.checkedInAt.isAfter(a.startsAt) ? s.checkedInAt : a.startsAt;
+        h.workDate = from.atZone(ChinaTime.ZONE).toLocalDate();
+        h.hours = hours;
+        h.status = hours.signum() == 0 ? VolunteerHours.REJECTED : VolunteerHours.CONFIRMED;
+        h.decisionReason = hours.signum() == 0 ? "No time within the activity / 不在活动时段内" : null;
+        h.decidedBy = by;
+        h.decidedAt = Instant.now();
+        if (hours.signum() == 0) {
+            h.hours = BigDecimal.ZERO.setScale(2);
+        }
+        h.persist();
+        events.hoursRecorded(h);
+    }
+}

@@ -1,0 +1,73 @@
+package cn.zjlm.federation.volunteer.domain;
+
+import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.AssociationCode;
+import cn.zjlm.federation.commons.time.ChinaTime;
+import cn.zjlm.federation.volunteer.events.VolunteerEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Off-site work: a member logs it and staff confirm or reject it; staff may log it confirmed. */
+@ApplicationScoped
+public class HoursLog {
+    @Inject
+    VolunteerEvents events;
+
+    public record Work(LocalDate workDate, BigDecimal hours, String description, UUID activityId) {
+    }
+
+    /** Not in the future, not after the member's death, against an activity the member could see. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public VolunteerHours log(VolunteerMember m, Work work, String by, boolean confirmed) {
+        if (work.workDate().isAfter(ChinaTime.today())) {
+            throw ProblemException.invalidField("workDate", "events.work-in-future");
+        }
+        if (!m.canVolunteer() && (m.deceasedOn == null || !work.workDate().isBefore(m.deceasedOn))) {
+            throw new ProblemException(422, "not-eligible", SignupReasons.deceased(m.deceasedOn));
+        }
+        if (work.activityId() != null) {
+            Activity a = Activity.findById(work.activityId());
+            if (a == null || !AssociationCode.covers(a.associationCode, m.associationCode)) {
+                throw ProblemException.invalidField("activityId", "events.activity-unknown");
+            }
+        }
+        VolunteerHours h = new VolunteerHours();
+        h.id = UUID.randomUUID();
+        h.memberId = m.memberId;
+        h.associationCode = m.associationCode;
+        h.activityId = work.activityId();
+        h.source = VolunteerHours.OFF_SITE;
+        h.workDate = work.workDate();
+        h.hours = work.hours().setScale(2);
+        h.description = work.description().strip();
+        h.loggedBy = by;
+        h.loggedAt = Instant.now();
+        h.status = VolunteerHours.PENDING;
+        h.persist();
+        if (confirmed) {
+            decide(h, VolunteerHours.CONFIRMED, null, by);
+        }
+        return h;
+    }
+
+    /** Confirms (sending VolunteerHoursRecorded) or rejects logged hours; each is decided once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decide(VolunteerHours h, String status, String reason, String by) {
+        if (!VolunteerHours.PENDING.equals(h.status)) {
+            throw ProblemException.conflict("hours-decided", h.status, h.decidedBy);
+        }
+        h.status = status;
+        h.decidedBy = by;
+        h.decidedAt = Instant.now();
+        h.decisionReason = reason;
+        if (VolunteerHours.CONFIRMED.equals(status)) {
+            events.hoursRecorded(h);
+        }
+        VolunteerHours.flush();
+    }
+}
