@@ -85,7 +85,8 @@ class SignupTest {
         UUID afternoon = published(HZ_STAFF, "330100", "下午进校园", at("2027-04-01T12:00"), at("2027-04-01T15:00"), 5);
         signUp(HZ_STAFF, morning, m).statusCode(201);
         signUp(HZ_STAFF, midday, m).statusCode(409).contentType("application/problem+json")
-                .body("code", equalTo("signup-overlap")).body("detail", containsString("上午宣讲"));
+                .body("code", equalTo("signup-overlap")).body("detail", containsString("上午宣讲"))
+                .body("detail", containsString("2027-04-01 09:00")); // Beijing time, as people read it
         signUp(HZ_STAFF, afternoon, m).statusCode(201);
         signUp(HZ_STAFF, morning, m).statusCode(409).body("code", equalTo("signup-exists"));
     }
@@ -129,7 +130,7 @@ class SignupTest {
                 .body("find { it.memberId == '" + m.id() + "' }.status", equalTo("ENROLLED"))
                 .body("find { it.memberId == '" + m.id() + "' }.hours", equalTo(2.0f));
         given().auth().oauth2(HZ_STAFF).get("/api/v1/events/teams/" + team).then().body("activeMembers", equalTo(0))
-                .body("members[0].leftReason", containsString("去世"));
+                .body("members[0].leftReason", containsString("去世")).body("leaderId", equalTo(null));
         UUID another = published(HZ_STAFF, "330100", "再一次", at("2027-07-01T09:00"), at("2027-07-01T11:00"), 5);
         signUp(HZ_STAFF, another, m).statusCode(422).body("code", equalTo("not-eligible"))
                 .body("detail", containsString("2026-11-01"));
@@ -233,5 +234,44 @@ class SignupTest {
         // A Huzhou activity cannot take a Hangzhou member, even for the province admin.
         UUID huzhou = published(HU_STAFF, "330500", "湖州活动", at("2027-10-02T09:00"), at("2027-10-02T11:00"), 5);
         signUp(ZJ_ADMIN, huzhou, m).statusCode(404);
+    }
+
+    @Test
+    void aSignUpCannotBeCancelledOnceTheMemberCheckedInAndAWithdrawnDepartureWithdrawsTheHours() {
+        Member m = registered("330102", "更正考勤");
+        UUID activity = published(HZ_STAFF, "330100", "考勤更正", at("2026-02-01T09:00"), at("2026-02-01T12:00"), 5);
+        signUp(HZ_STAFF, activity, m).statusCode(201);
+        VolunteerFixtures.attendance(HZ_STAFF, activity, m, "2026-02-01T09:00:00+08:00", "2026-02-01T10:00:00+08:00")
+                .statusCode(200).body("hours", equalTo(1.0f));
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").body("{\"reason\":\"误报\"}")
+                .post("/api/v1/events/activities/" + activity + "/signups/" + m.id() + "/cancellation").then()
+                .statusCode(409).body("code", equalTo("signup-attended"));
+        // Only an arrival after all: the hour recorded before is withdrawn.
+        VolunteerFixtures.attendance(HZ_STAFF, activity, m, "2026-02-01T09:00:00+08:00", null).statusCode(200)
+                .body("hours", equalTo(null)).body("checkedOutAt", equalTo(null));
+        given().auth().oauth2(HZ_STAFF).get("/api/v1/events/hours?memberId=" + m.id()).then()
+                .body("items[0].status", equalTo("REJECTED")).body("items[0].hours", equalTo(0.0f));
+    }
+
+    @Test
+    void rescheduledTimesMayNotDoubleBookAMemberAndTheOrganiserStaysOnceMembersSignedUp() {
+        Member m = registered("330102", "改期测试");
+        UUID first = published(HZ_STAFF, "330100", "先定的活动", at("2027-12-01T09:00"), at("2027-12-01T11:00"), 5);
+        UUID moving = published(HZ_STAFF, "330100", "要改期的活动", at("2027-12-02T09:00"), at("2027-12-02T11:00"), 5);
+        signUp(HZ_STAFF, first, m).statusCode(201);
+        signUp(HZ_STAFF, moving, m).statusCode(201);
+        String etag = given().auth().oauth2(HZ_STAFF).get("/api/v1/events/activities/" + moving).then().extract()
+                .header("ETag");
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").header("If-Match", etag)
+                .body(VolunteerFixtures.activityJson("330100", "要改期的活动", at("2027-12-01T10:00"),
+                        at("2027-12-01T12:00"), 5)).put("/api/v1/events/activities/" + moving).then().statusCode(409)
+                .body("code", equalTo("reschedule-overlap")).body("detail", containsString("先定的活动"));
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").header("If-Match", etag)
+                .body(VolunteerFixtures.activityJson("330102", "要改期的活动", at("2027-12-02T09:00"),
+                        at("2027-12-02T11:00"), 5)).put("/api/v1/events/activities/" + moving).then().statusCode(409)
+                .body("code", equalTo("activity-has-signups"));
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").header("If-Match", etag)
+                .body(VolunteerFixtures.activityJson("330100", "要改期的活动", at("2027-12-03T09:00"),
+                        at("2027-12-03T11:00"), 5)).put("/api/v1/events/activities/" + moving).then().statusCode(200);
     }
 }

@@ -118,6 +118,11 @@ class StatisticsTest {
         given().auth().oauth2(QZ_STAFF).contentType("application/json").body("{\"teamId\":\"" + team + "\"}")
                 .post("/api/v1/events/needs/" + need + "/claim").then().statusCode(409)
                 .body("code", equalTo("need-illegal-transition"));
+        given().auth().oauth2(QZ_STAFF).contentType("application/json").body("{\"reason\":\"人手不足\"}")
+                .post("/api/v1/events/needs/" + need + "/release").then().statusCode(200).body("status", equalTo("OPEN"))
+                .body("teamId", equalTo(null));
+        given().auth().oauth2(QZ_STAFF).contentType("application/json").body("{\"teamId\":\"" + team + "\"}")
+                .post("/api/v1/events/needs/" + need + "/claim").then().statusCode(200);
         given().auth().oauth2(QZ_STAFF).contentType("application/json")
                 .body("{\"outcome\":\"调整伺服参数，精度恢复\",\"problemSolved\":true,\"economicBenefit\":30}")
                 .post("/api/v1/events/needs/" + need + "/outcome").then().statusCode(200)
@@ -148,6 +153,7 @@ class StatisticsTest {
         assertThat(new BigDecimal(s.getString("total.economicBenefit"))).isEqualByComparingTo("12.50");
         assertThat(s.getInt("total.needsResolved")).isEqualTo(1);
         assertThat(s.getInt("total.needsSolved")).isEqualTo(1);
+        assertThat(new BigDecimal(s.getString("total.needsEconomicBenefit"))).isEqualByComparingTo("30");
         assertThat(s.getInt("total.teams")).isEqualTo(1);
 
         assertThat(s.getList("byAssociation.associationCode")).containsExactly("330800", "330802", "330881");

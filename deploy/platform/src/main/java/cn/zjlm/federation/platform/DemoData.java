@@ -126,6 +126,8 @@ public final class DemoData {
                 u -> platform.keycloak().passwordToken(u, "demo")));
         seedBudgets(platform, http, mapper, Map.of("330600", platform.keycloak().passwordToken("sx-finance", "demo"),
                 "330100", tokens.computeIfAbsent("hz-admin", u -> platform.keycloak().passwordToken(u, "demo"))));
+        seedVolunteering(platform, http, mapper, tokens.computeIfAbsent("hz-staff",
+                u -> platform.keycloak().passwordToken(u, "demo")));
         return new Result(created, existing);
     }
 
@@ -176,10 +178,71 @@ public final class DemoData {
         }));
     }
 
+    /**
+     * A Hangzhou service team, two published activities next month (a 助企行 in Xiaoshan, which the
+     * demo member lm-chen can join, and a city lecture) and an open need on the needs board. Fixed
+     * Idempotency-Keys make a second start replay instead of adding copies.
+     */
+    static void seedVolunteering(Platform platform, HttpClient http, ObjectMapper mapper, String token) {
+        String base = platform.gatewayUrl() + "/api/v1/events";
+        java.time.LocalDate month = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).withDayOfMonth(15);
+        String key = "demo-" + month;
+        HttpResponse<String> team = send(http, mapper, base + "/teams", token, Map.of("associationCode", "330100",
+                "name", "杭州市劳模工匠技术服务队", "specialty", "TECHNICAL_SERVICE"), key + "-team");
+        List<Map<String, Object>> activities = List.of(
+                Map.of("associationCode", "330109", "kind", "TECHNICAL_SERVICE", "title", "劳模工匠助企行·萧山机械企业",
+                        "startsAt", month + "T09:00:00+08:00", "endsAt", month + "T12:00:00+08:00",
+                        "place", "萧山经济技术开发区", "capacity", 12, "beneficiaries", List.of(Map.of("kind", "ENTERPRISE",
+                                "name", "杭州萧山某机械有限公司", "creditCode", CreditCode.compose("91330109MA2H0K1L2")))),
+                Map.of("associationCode", "330100", "kind", "LECTURE", "title", "劳模宣讲进校园",
+                        "startsAt", month.plusDays(3) + "T14:00:00+08:00", "endsAt", month.plusDays(3) + "T16:00:00+08:00",
+                        "place", "杭州市职业技术学院", "capacity", 30));
+        for (int i = 0; i < activities.size(); i++) {
+            HttpResponse<String> created = send(http, mapper, base + "/activities", token, activities.get(i),
+                    key + "-activity-" + i);
+            require(created, "activity");
+            String id = read(mapper, created.body()).path("id").asText();
+            HttpResponse<String> published = send(http, mapper, base + "/activities/" + id + "/publication", token,
+                    Map.of(), null);
+            if (published.statusCode() != 200 && published.statusCode() != 409) {
+                require(published, "publication");
+            }
+        }
+        if (team.statusCode() != 409) {
+            require(team, "team");
+        }
+        require(send(http, mapper, base + "/needs", token, Map.of("associationCode", "330109",
+                "enterpriseName", "杭州萧山某新材料有限公司", "creditCode", CreditCode.compose("91330109MA2M3N4P5"),
+                "title", "涂布线张力波动导致良品率下降", "description", "寻求设备调试与工艺改进方面的技术支持"), key + "-need"), "need");
+    }
+
+    private static void require(HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("demo " + what + " refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable response while seeding demo data", e);
+        }
+    }
+
     private static HttpResponse<String> send(HttpClient http, ObjectMapper mapper, String url, String token,
             Object body) {
+        return send(http, mapper, url, token, body, null);
+    }
+
+    private static HttpResponse<String> send(HttpClient http, ObjectMapper mapper, String url, String token,
+            Object body, String idempotencyKey) {
         try {
-            return exchange(http, HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            return exchange(http, request
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -5,6 +5,7 @@ import static cn.zjlm.federation.commons.error.Preconditions.etag;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.idempotency.IdempotentRequests;
+import cn.zjlm.federation.commons.security.AssociationScope;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
 import cn.zjlm.federation.commons.time.ChinaTime;
@@ -103,7 +104,7 @@ public class ActivityResource {
         if (associationCode != null) {
             caller.requireInScope(associationCode, "association");
             q.append(" and associationCode like :narrow");
-            p.and("narrow", cn.zjlm.federation.commons.security.AssociationScope.of(associationCode).likePattern());
+            p.and("narrow", AssociationScope.of(associationCode).likePattern());
         }
         if (state != null) {
             q.append(" and state = :state");
@@ -151,7 +152,20 @@ public class ActivityResource {
         if (request.capacity() < taken) {
             throw ProblemException.conflict("capacity-below-enrolled", request.capacity(), taken);
         }
+        boolean booked = Signup.count("activityId = ?1 and status <> ?2", a.id, Signup.CANCELLED) > 0;
+        if (booked && !a.associationCode.equals(request.associationCode())) {
+            throw ProblemException.conflict("activity-has-signups");
+        }
         apply(a, request);
+        if (booked) {
+            // New times must not double-book anyone already signed up.
+            for (Signup s : Signup.<Signup>list("activityId = ?1 and status <> ?2", a.id, Signup.CANCELLED)) {
+                Activity clash = signups.clash(s.memberId, a);
+                if (clash != null) {
+                    throw ProblemException.conflict("reschedule-overlap", clash.title);
+                }
+            }
+        }
         signups.promote(a);
         return Response.ok(ActivityViews.view(a)).tag(etag(a.version)).build();
     }
@@ -196,9 +210,12 @@ public class ActivityResource {
         a.complete(new Activity.Outcomes(enterprises, zero(r.problemsSolved()), zero(r.suggestionsMade()),
                 zero(r.suggestionsAdopted()), zero(r.peopleReached()),
                 r.economicBenefit() == null ? BigDecimal.ZERO.setScale(2) : r.economicBenefit().setScale(2)));
-        long personTimes = Signup.count("activityId = ?1 and checkedInAt is not null", a.id);
-        BigDecimal hours = VolunteerHours.<VolunteerHours>list("activityId = ?1 and status = ?2", a.id,
-                VolunteerHours.CONFIRMED).stream().map(h -> h.hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long personTimes = Signup.count("activityId = ?1 and checkedInAt is not null and status <> ?2", a.id,
+                Signup.CANCELLED);
+        BigDecimal hours = Activity.getEntityManager().createQuery("select coalesce(sum(h.hours), 0) from "
+                + "VolunteerHours h where h.activityId = ?1 and h.source = ?2 and h.status = ?3", BigDecimal.class)
+                .setParameter(1, a.id).setParameter(2, VolunteerHours.ATTENDANCE)
+                .setParameter(3, VolunteerHours.CONFIRMED).getSingleResult();
         events.completed(a, personTimes, hours);
         return ActivityViews.view(a);
     }
@@ -210,15 +227,7 @@ public class ActivityResource {
     public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid ActivityRequests.Reason r) {
         Activity a = find(id, LockModeType.PESSIMISTIC_WRITE);
         a.cancel(r.reason().strip());
-        List<UUID> affected = new ArrayList<>();
-        for (Signup s : Signup.<Signup>list("activityId = ?1 and status <> ?2 order by signedUpAt, id", a.id,
-                Signup.CANCELLED)) {
-            s.status = Signup.CANCELLED;
-            s.cancelReason = SignupReasons.activityCancelled(a.cancelReason);
-            s.cancelledAt = Instant.now();
-            affected.add(s.memberId);
-        }
-        events.cancelled(a, affected);
+        events.cancelled(a, signups.cancelAll(a, SignupReasons.activityCancelled(a.cancelReason)));
         return ActivityViews.view(a);
     }
 
@@ -267,7 +276,16 @@ public class ActivityResource {
         a.beneficiaries.addAll(beneficiaries);
     }
 
-    Activity find(UUID id, LockModeType lock) {
-        return caller.inScope(Activity.<Activity>findById(id, lock), a -> a.associationCode, "activity");
+    private Activity find(UUID id, LockModeType lock) {
+        return inScope(caller, id, lock);
+    }
+
+    /** The activity when it lies in the caller's scope, else 404; locked only once it is known to be in scope. */
+    static Activity inScope(Caller caller, UUID id, LockModeType lock) {
+        Activity a = caller.inScope(Activity.<Activity>findById(id), x -> x.associationCode, "activity");
+        if (lock == LockModeType.PESSIMISTIC_WRITE) {
+            Signups.lock(a);
+        }
+        return a;
     }
 }

@@ -55,8 +55,13 @@ public final class ActivityViews {
     }
 
     /** A sign-up; position counts within its list (places, or the waiting list). */
-    public record SignupView(UUID activityId, UUID memberId, String name, String status, int position,
-            Instant signedUpAt, String cancelReason, Instant checkedInAt, Instant checkedOutAt, BigDecimal hours) {
+    public record SignupView(UUID activityId, String activityTitle, Instant startsAt, Instant endsAt, UUID memberId,
+            String name, String status, int position, Instant signedUpAt, String cancelReason, Instant checkedInAt,
+            Instant checkedOutAt, BigDecimal hours) {
+        SignupView at(int place) {
+            return new SignupView(activityId, activityTitle, startsAt, endsAt, memberId, name, status, place,
+                    signedUpAt, cancelReason, checkedInAt, checkedOutAt, hours);
+        }
     }
 
     public record CodeView(String code, String purpose, Instant expiresAt) {

@@ -31,9 +31,11 @@ public class CalendarResource {
     @Operation(summary = "iCalendar (.ics) feed: upcoming activities and those of the last 90 days",
             description = "Cancelled activities stay in the feed as STATUS:CANCELLED, so subscribed calendars drop them.")
     public Response feed(@PathParam("associationCode") @ValidAssociationCode String associationCode) {
+        // The next 1,000 from 90 days back: the upcoming ones always fit, however large the area.
+        Instant since = Instant.now().minus(Duration.ofDays(90));
         List<Activity> activities = Activity.<Activity>find("associationCode like ?1 and publishedAt is not null "
                 + "and startsAt >= ?2 order by startsAt, id", AssociationScope.of(associationCode).likePattern(),
-                Instant.now().minus(Duration.ofDays(90))).page(0, 1000).list();
+                since).page(0, 1000).list();
         return Response.ok(ICalendar.of("志愿服务活动 " + associationCode, activities), MEDIA_TYPE)
                 .header("Cache-Control", "public, max-age=300").build();
     }

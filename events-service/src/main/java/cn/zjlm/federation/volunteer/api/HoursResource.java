@@ -104,7 +104,7 @@ public class HoursResource {
     @Transactional
     @Operation(summary = "Confirm hours a member logged; VolunteerHoursRecorded is sent")
     public HoursView confirm(@PathParam("id") UUID id) {
-        VolunteerHours h = pending(id);
+        VolunteerHours h = locked(id);
         hoursLog.decide(h, VolunteerHours.CONFIRMED, null, caller.username());
         return HoursView.of(h);
     }
@@ -114,14 +114,13 @@ public class HoursResource {
     @Transactional
     @Operation(summary = "Reject hours a member logged, with the reason the member will read")
     public HoursView reject(@PathParam("id") UUID id, @NotNull @Valid ActivityRequests.Reason request) {
-        VolunteerHours h = pending(id);
+        VolunteerHours h = locked(id);
         hoursLog.decide(h, VolunteerHours.REJECTED, request.reason().strip(), caller.username());
         return HoursView.of(h);
     }
 
-    private VolunteerHours pending(UUID id) {
-        VolunteerHours h = caller.inScope(VolunteerHours.<VolunteerHours>findById(id, LockModeType.PESSIMISTIC_WRITE),
+    private VolunteerHours locked(UUID id) {
+        return caller.inScope(VolunteerHours.<VolunteerHours>findById(id, LockModeType.PESSIMISTIC_WRITE),
                 x -> x.associationCode, "hours");
-        return h;
     }
 }

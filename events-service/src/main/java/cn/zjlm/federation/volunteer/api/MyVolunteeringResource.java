@@ -16,7 +16,6 @@ import cn.zjlm.federation.volunteer.domain.VolunteerHours;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -88,10 +87,7 @@ public class MyVolunteeringResource {
     public Response signUp(@HeaderParam(IdempotentRequests.HEADER) String key, @NotNull @Valid MySignup request) {
         return idempotency.run(key, "POST /me/signups", request, () -> {
             VolunteerMember me = self();
-            Activity a = joinable(request.activityId(), me);
-            if (!a.startsAt.isAfter(Instant.now())) {
-                throw ProblemException.conflict("activity-begun");
-            }
+            Activity a = notBegun(joinable(request.activityId(), me, false));
             return Response.status(201).entity(views.of(signups.signUp(a, me.memberId, caller.username()))).build();
         });
     }
@@ -102,8 +98,8 @@ public class MyVolunteeringResource {
     @Operation(summary = "Cancel the member's own sign-up; the waiting list moves up")
     public SignupView cancel(@PathParam("activityId") UUID activityId, @NotNull @Valid ActivityRequests.Reason request) {
         VolunteerMember me = self();
-        Activity a = joinable(activityId, me);
-        Signup s = own(a, me);
+        Activity a = notBegun(joinable(activityId, me, true));
+        Signup s = Signups.requireLive(a, me.memberId);
         signups.cancel(a, s, request.reason().strip());
         return views.of(s);
     }
@@ -118,8 +114,8 @@ public class MyVolunteeringResource {
             description = "A check-in code records arrival, a check-out code departure and the hours.")
     public SignupView attend(@NotNull @Valid CodeEntry request) {
         VolunteerMember me = self();
-        Activity a = joinable(request.activityId(), me);
-        Signup s = own(a, me);
+        Activity a = joinable(request.activityId(), me, true);
+        Signup s = Signups.requireLive(a, me.memberId);
         attendances.withCode(a, s, request.code(), caller.username());
         return views.of(s);
     }
@@ -153,22 +149,37 @@ public class MyVolunteeringResource {
         });
     }
 
+    /** The caller's member record; a login not linked to a member is refused. */
     private VolunteerMember self() {
-        return VolunteerMember.byAccount(UUID.fromString(caller.subject()))
-                .orElseThrow(() -> new ProblemException(403, "forbidden"));
+        UUID subject;
+        try {
+            subject = UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(403, "forbidden");
+        }
+        return VolunteerMember.byAccount(subject).orElseThrow(() -> new ProblemException(403, "forbidden"));
     }
 
-    /** An activity of the member's association or one above it; anything else does not exist for them. */
-    private Activity joinable(UUID id, VolunteerMember me) {
-        Activity a = Activity.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null || a.state == Activity.State.DRAFT || !AssociationCode.covers(a.associationCode, me.associationCode)) {
+    /**
+     * A published activity of the member's association or one above it; anything else does not
+     * exist for them. Locked (after the scope check) when the caller changes it.
+     */
+    private static Activity joinable(UUID id, VolunteerMember me, boolean lock) {
+        Activity a = Activity.findById(id);
+        if (a == null || a.publishedAt == null || !AssociationCode.covers(a.associationCode, me.associationCode)) {
             throw ProblemException.notFound("activity");
+        }
+        if (lock) {
+            Signups.lock(a);
         }
         return a;
     }
 
-    private static Signup own(Activity a, VolunteerMember me) {
-        return Signup.<Signup>find("activityId = ?1 and memberId = ?2 and status <> ?3", a.id, me.memberId,
-                Signup.CANCELLED).firstResultOptional().orElseThrow(() -> ProblemException.notFound("signup"));
+    /** Members change their own bookings only before the start; after it, staff at the venue do. */
+    private static Activity notBegun(Activity a) {
+        if (!a.startsAt.isAfter(Instant.now())) {
+            throw ProblemException.conflict("activity-begun");
+        }
+        return a;
     }
 }

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.volunteer.api;
 
+import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.ValidAssociationCode;
 import cn.zjlm.federation.commons.identity.ValidCreditCode;
 import cn.zjlm.federation.commons.idempotency.IdempotentRequests;
@@ -61,7 +62,6 @@ public class NeedResource {
             String description, String status, Instant postedAt, UUID teamId, Instant claimedAt, String outcome,
             Boolean problemSolved, BigDecimal economicBenefit, Instant resolvedAt, long version) {
         static NeedView of(EnterpriseNeed n) {
-            PendingWrites.flush();
             return new NeedView(n.id, n.associationCode, n.enterpriseName, n.creditCode, n.title, n.description,
                     n.status, n.postedAt, n.teamId, n.claimedAt, n.outcome, n.problemSolved, n.economicBenefit,
                     n.resolvedAt, n.version);
@@ -87,7 +87,7 @@ public class NeedResource {
             n.postedBy = caller.username();
             n.postedAt = Instant.now();
             n.persist();
-            return Response.status(201).entity(NeedView.of(n)).build();
+            return Response.status(201).entity(view(n)).build();
         });
     }
 
@@ -125,10 +125,10 @@ public class NeedResource {
         EnterpriseNeed n = find(id, LockModeType.PESSIMISTIC_WRITE);
         ServiceTeam team = ServiceTeam.findById(request.teamId());
         if (team == null || !caller.scope().covers(team.associationCode)) {
-            throw cn.zjlm.federation.commons.error.ProblemException.invalidField("teamId", "events.team-unknown");
+            throw ProblemException.invalidField("teamId", "events.team-unknown");
         }
         n.claim(team.id, caller.username());
-        return NeedView.of(n);
+        return view(n);
     }
 
     /** Economic benefit in 万元. */
@@ -144,7 +144,7 @@ public class NeedResource {
         EnterpriseNeed n = find(id, LockModeType.PESSIMISTIC_WRITE);
         n.resolve(request.outcome().strip(), request.problemSolved(),
                 request.economicBenefit() == null ? null : request.economicBenefit().setScale(2));
-        return NeedView.of(n);
+        return view(n);
     }
 
     @POST
@@ -154,6 +154,22 @@ public class NeedResource {
     public NeedView close(@PathParam("id") UUID id, @NotNull @Valid ActivityRequests.Reason request) {
         EnterpriseNeed n = find(id, LockModeType.PESSIMISTIC_WRITE);
         n.close(request.reason().strip());
+        return view(n);
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Transactional
+    @Operation(summary = "A team gives a claimed need back to the board (揭榜撤回), with the reason")
+    public NeedView release(@PathParam("id") UUID id, @NotNull @Valid ActivityRequests.Reason request) {
+        EnterpriseNeed n = find(id, LockModeType.PESSIMISTIC_WRITE);
+        n.release(request.reason().strip());
+        return view(n);
+    }
+
+    /** The need after this request's change, with the version it commits with. */
+    private static NeedView view(EnterpriseNeed n) {
+        PendingWrites.flush();
         return NeedView.of(n);
     }
 

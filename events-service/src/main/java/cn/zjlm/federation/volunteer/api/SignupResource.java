@@ -1,6 +1,5 @@
 package cn.zjlm.federation.volunteer.api;
 
-import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.idempotency.IdempotentRequests;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
@@ -10,6 +9,7 @@ import cn.zjlm.federation.volunteer.domain.Activity;
 import cn.zjlm.federation.volunteer.domain.Attendances;
 import cn.zjlm.federation.volunteer.domain.Signup;
 import cn.zjlm.federation.volunteer.domain.Signups;
+import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -64,8 +63,9 @@ public class SignupResource {
     public Response signUp(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid ActivityRequests.SignupRequest request) {
         return idempotency.run(key, "POST /activities/" + id + "/signups", request, () -> {
-            Activity a = activity(id, LockModeType.PESSIMISTIC_WRITE); // serialises sign-ups: capacity holds
-            caller.requireInScope(memberAssociation(request.memberId()), "member");
+            Activity a = activity(id, LockModeType.NONE); // Signups locks the member, then the activity
+            caller.inScope(VolunteerMember.<VolunteerMember>findById(request.memberId()), m -> m.associationCode,
+                    "member");
             Signup s = signups.signUp(a, request.memberId(), caller.username());
             return Response.status(201).entity(views.of(s)).build();
         });
@@ -85,7 +85,7 @@ public class SignupResource {
     public SignupView cancel(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
             @NotNull @Valid ActivityRequests.Reason request) {
         Activity a = activity(id, LockModeType.PESSIMISTIC_WRITE);
-        Signup s = live(a, memberId);
+        Signup s = Signups.requireLive(a, memberId);
         signups.cancel(a, s, request.reason().strip());
         return views.of(s);
     }
@@ -99,7 +99,7 @@ public class SignupResource {
     public SignupView attendance(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
             @NotNull @Valid ActivityRequests.AttendanceRequest request) {
         Activity a = activity(id, LockModeType.PESSIMISTIC_WRITE);
-        Signup s = live(a, memberId);
+        Signup s = Signups.requireLive(a, memberId);
         attendances.record(a, s, request.checkedInAt().toInstant(),
                 request.checkedOutAt() == null ? null : request.checkedOutAt().toInstant(), caller.username());
         return views.of(s);
@@ -114,25 +114,12 @@ public class SignupResource {
     public Response code(@PathParam("id") UUID id, @NotNull @Valid ActivityRequests.CodeRequest request) {
         Activity a = activity(id, LockModeType.NONE);
         Duration validFor = Duration.ofMinutes(request.validMinutes() == null ? 30 : request.validMinutes());
-        String code = attendances.newCode(a, request.purpose(), validFor, caller.username());
-        return Response.status(201).entity(new CodeView(code, request.purpose(), Instant.now().plus(validFor)))
+        Attendances.VenueCode code = attendances.newCode(a, request.purpose(), validFor, caller.username());
+        return Response.status(201).entity(new CodeView(code.code(), request.purpose(), code.expiresAt()))
                 .header("Cache-Control", "no-store").build();
     }
 
-    private static String memberAssociation(UUID memberId) {
-        var m = cn.zjlm.federation.volunteer.domain.VolunteerMember.<cn.zjlm.federation.volunteer.domain.VolunteerMember>findById(memberId);
-        if (m == null) {
-            throw ProblemException.notFound("member");
-        }
-        return m.associationCode;
-    }
-
-    private Signup live(Activity a, UUID memberId) {
-        return Signup.<Signup>find("activityId = ?1 and memberId = ?2 and status <> ?3", a.id, memberId,
-                Signup.CANCELLED).firstResultOptional().orElseThrow(() -> ProblemException.notFound("signup"));
-    }
-
     private Activity activity(UUID id, LockModeType lock) {
-        return caller.inScope(Activity.<Activity>findById(id, lock), x -> x.associationCode, "activity");
+        return ActivityResource.inScope(caller, id, lock);
     }
 }

@@ -32,7 +32,7 @@ public class StatisticsResource {
             "Volunteers 志愿者人数", "Hours 服务时长", "Enterprises served 服务企业数", "Problems solved 解决难题数",
             "Suggestions made 提出建议数", "Suggestions adopted 采纳建议数", "People reached 受益人数",
             "Economic benefit (10k CNY) 经济效益(万元)", "Needs resolved 揭榜完成数", "Needs solved 揭榜解决数",
-            "Teams 服务队数");
+            "Needs economic benefit (10k CNY) 揭榜经济效益(万元)", "Teams 服务队数");
 
     @Inject
     Caller caller;
@@ -43,18 +43,18 @@ public class StatisticsResource {
     public record FiguresView(String associationCode, long activities, long personTimes, long volunteers,
             BigDecimal hours, long enterprisesServed, long problemsSolved, long suggestionsMade,
             long suggestionsAdopted, long peopleReached, BigDecimal economicBenefit, long needsResolved,
-            long needsSolved, long teams) {
+            long needsSolved, BigDecimal needsEconomicBenefit, long teams) {
         static FiguresView of(Figures f) {
             return new FiguresView(f.associationCode, f.activities, f.personTimes, f.volunteers, f.hours,
                     f.enterprisesServed, f.problemsSolved, f.suggestionsMade, f.suggestionsAdopted, f.peopleReached,
-                    f.economicBenefit, f.needsResolved, f.needsSolved, f.teams);
+                    f.economicBenefit, f.needsResolved, f.needsSolved, f.needsEconomicBenefit, f.teams);
         }
 
         List<String> cells() {
             return List.of(associationCode, "" + activities, "" + personTimes, "" + volunteers, hours.toPlainString(),
                     "" + enterprisesServed, "" + problemsSolved, "" + suggestionsMade, "" + suggestionsAdopted,
                     "" + peopleReached, economicBenefit.toPlainString(), "" + needsResolved, "" + needsSolved,
-                    "" + teams);
+                    needsEconomicBenefit.toPlainString(), "" + teams);
         }
     }
 

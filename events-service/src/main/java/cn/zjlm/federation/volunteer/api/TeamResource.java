@@ -7,6 +7,7 @@ import cn.zjlm.federation.commons.idempotency.IdempotentRequests;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
 import cn.zjlm.federation.volunteer.domain.ServiceTeam;
+import cn.zjlm.federation.volunteer.domain.Signups;
 import cn.zjlm.federation.volunteer.domain.TeamMember;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import io.quarkus.panache.common.Parameters;
@@ -143,10 +144,7 @@ public class TeamResource {
     public TeamView addMember(@PathParam("id") UUID id, @NotNull @Valid Joining request) {
         ServiceTeam t = find(id, LockModeType.PESSIMISTIC_WRITE);
         VolunteerMember m = memberFor(t, request.memberId(), "memberId");
-        if (!m.canVolunteer()) {
-            throw new ProblemException(422, "not-eligible",
-                    cn.zjlm.federation.volunteer.domain.SignupReasons.deceased(m.deceasedOn));
-        }
+        Signups.requireAlive(m);
         if (TeamMember.count("teamId = ?1 and memberId = ?2 and leftAt is null", t.id, m.memberId) > 0) {
             throw ProblemException.conflict("duplicate");
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import org.hibernate.annotations.BatchSize;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,12 +59,15 @@ public class Activity extends PanacheEntityBase {
     @jakarta.persistence.Embedded
     public Outcomes outcomes;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Loaded when a view needs them, a page of activities at a time.
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "activity_team", joinColumns = @JoinColumn(name = "activity_id"))
     @Column(name = "team_id")
     public Set<UUID> teamIds = new LinkedHashSet<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "activity_beneficiary", joinColumns = @JoinColumn(name = "activity_id"))
     public List<Beneficiary> beneficiaries = new ArrayList<>();
 

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.HexFormat;
 
 /** Hours from attendance, and the codes members check in and out with. */
@@ -22,20 +22,20 @@ public final class Attendance {
     }
 
     /**
-     * Time present within the activity's window, in whole quarter hours (started quarters do not
-     * count), at most {@link #MAX_HOURS_PER_DAY} per calendar day (China time) the window spans.
+     * Time present within the activity's window, at most {@link #MAX_HOURS_PER_DAY} on each
+     * calendar day (China time), in whole quarter hours (a started quarter does not count).
      */
     public static BigDecimal hours(Instant startsAt, Instant endsAt, Instant checkedIn, Instant checkedOut) {
         Instant from = checkedIn.isAfter(startsAt) ? checkedIn : startsAt;
         Instant to = checkedOut.isBefore(endsAt) ? checkedOut : endsAt;
-        if (!to.isAfter(from)) {
-            return BigDecimal.ZERO.setScale(2);
+        long minutes = 0;
+        for (LocalDate day = from.atZone(ChinaTime.ZONE).toLocalDate(); to.isAfter(from); day = day.plusDays(1)) {
+            Instant nextDay = day.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+            Instant until = to.isBefore(nextDay) ? to : nextDay;
+            minutes += Math.min(Duration.between(from, until).toMinutes(), MAX_HOURS_PER_DAY * 60L);
+            from = nextDay;
         }
-        long quarters = Duration.between(from, to).toMinutes() / 15;
-        long days = ChronoUnit.DAYS.between(from.atZone(ChinaTime.ZONE).toLocalDate(),
-                to.atZone(ChinaTime.ZONE).toLocalDate()) + 1;
-        long cappedQuarters = Math.min(quarters, days * MAX_HOURS_PER_DAY * 4);
-        return BigDecimal.valueOf(cappedQuarters).divide(BigDecimal.valueOf(4), 2, RoundingMode.UNNECESSARY);
+        return BigDecimal.valueOf(minutes / 15).divide(BigDecimal.valueOf(4), 2, RoundingMode.UNNECESSARY);
     }
 
     /** A six-digit code to show at the venue. */

@@ -41,9 +41,7 @@ public class Attendances {
         }
         s.checkedInAt = in;
         s.checkedOutAt = out;
-        if (out != null) {
-            recordHours(a, s, by);
-        }
+        recordHours(a, s, by); // without a departure, hours recorded before are withdrawn
     }
 
     /** A member enters the code shown at the venue: a check-in code checks in, a check-out code checks out. */
@@ -76,9 +74,12 @@ public class Attendances {
         return valid.purpose;
     }
 
+    public record VenueCode(String code, Instant expiresAt) {
+    }
+
     /** A new code for the venue; only its hash is kept. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String newCode(Activity a, String purpose, Duration validFor, String by) {
+    public VenueCode newCode(Activity a, String purpose, Duration validFor, String by) {
         if (!a.isOpenForSignUp()) {
             throw ProblemException.conflict("activity-not-open", a.state);
         }
@@ -92,7 +93,7 @@ public class Attendances {
         c.expiresAt = c.createdAt.plus(validFor);
         c.createdBy = by;
         c.persist();
-        return code;
+        return new VenueCode(code, c.expiresAt);
     }
 
     private void requireAttending(Activity a, Signup s, boolean staff) {
@@ -108,9 +109,13 @@ public class Attendances {
         }
     }
 
-    /** Hours from the attendance, kept once per member and activity; a correction updates them. */
+    /**
+     * Hours from the attendance, kept once per member and activity; a correction updates them, and
+     * one that leaves no time within the window withdraws them (sent as 0.00 under the same id).
+     */
     private void recordHours(Activity a, Signup s, String by) {
-        BigDecimal hours = Attendance.hours(a.startsAt, a.endsAt, s.checkedInAt, s.checkedOutAt);
+        BigDecimal hours = s.checkedOutAt == null ? BigDecimal.ZERO.setScale(2)
+                : Attendance.hours(a.startsAt, a.endsAt, s.checkedInAt, s.checkedOutAt);
         VolunteerHours h = VolunteerHours.<VolunteerHours>find("activityId = ?1 and memberId = ?2 and source = ?3",
                 a.id, s.memberId, VolunteerHours.ATTENDANCE).firstResult();
         if (h == null && hours.signum() == 0) {
@@ -133,9 +138,6 @@ public class Attendances {
         h.decisionReason = hours.signum() == 0 ? "No time within the activity / 不在活动时段内" : null;
         h.decidedBy = by;
         h.decidedAt = Instant.now();
-        if (hours.signum() == 0) {
-            h.hours = BigDecimal.ZERO.setScale(2);
-        }
         h.persist();
         events.hoursRecorded(h);
     }

@@ -66,6 +66,7 @@ public class EnterpriseNeed extends PanacheEntityBase {
     public void claim(UUID team, String by) {
         require("claim", "OPEN");
         status = "CLAIMED";
+        outcome = null;
         teamId = team;
         claimedBy = by;
         claimedAt = Instant.now();
@@ -78,6 +79,16 @@ public class EnterpriseNeed extends PanacheEntityBase {
         problemSolved = solved;
         economicBenefit = benefit;
         resolvedAt = Instant.now();
+    }
+
+    /** Back to the board: the reason is kept in the outcome until the need is claimed again. */
+    public void release(String reason) {
+        require("release", "CLAIMED");
+        status = "OPEN";
+        outcome = "Released by the team: " + reason + " / 揭榜方撤回：" + reason;
+        teamId = null;
+        claimedBy = null;
+        claimedAt = null;
     }
 
     public void close(String reason) {

@@ -28,11 +28,15 @@ public class HoursLog {
             throw ProblemException.invalidField("workDate", "events.work-in-future");
         }
         if (!m.canVolunteer() && (m.deceasedOn == null || !work.workDate().isBefore(m.deceasedOn))) {
-            throw new ProblemException(422, "not-eligible", SignupReasons.deceased(m.deceasedOn));
+            Signups.requireAlive(m);
         }
         if (work.activityId() != null) {
+            // Follow-up work for an activity the member took part in (e.g. remote advice afterwards).
             Activity a = Activity.findById(work.activityId());
-            if (a == null || !AssociationCode.covers(a.associationCode, m.associationCode)) {
+            if (a == null || a.publishedAt == null || a.state == Activity.State.CANCELLED
+                    || !AssociationCode.covers(a.associationCode, m.associationCode)
+                    || Signup.count("activityId = ?1 and memberId = ?2 and status = ?3", a.id, m.memberId,
+                            Signup.ENROLLED) == 0) {
                 throw ProblemException.invalidField("activityId", "events.activity-unknown");
             }
         }

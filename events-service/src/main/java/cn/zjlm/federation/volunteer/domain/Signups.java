@@ -2,10 +2,12 @@ package cn.zjlm.federation.volunteer.domain;
 
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
+import cn.zjlm.federation.commons.time.ChinaTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,33 +15,33 @@ import java.util.UUID;
 /**
  * Sign-up rules: a place while capacity lasts, then the waiting list in order; no member booked on
  * two overlapping activities (a waiting place counts as a booking, so a promotion never creates an
- * overlap). Callers hold the activity's row lock; the member's row is locked here, so two
- * concurrent sign-ups of one member to different activities are serialised too.
+ * overlap). Locks are always taken member first, then activity: sign-ups of one member are
+ * serialised by the member's row, sign-ups to one activity by the activity's row.
  */
 @ApplicationScoped
 public class Signups {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
+    private static final List<Activity.State> BOOKABLE = List.of(Activity.State.PUBLISHED, Activity.State.ONGOING);
+
+    /** Signs the member up; the activity is re-read under its lock, after the member's. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Signup signUp(Activity a, UUID memberId, String by) {
-        if (!a.isOpenForSignUp()) {
-            throw ProblemException.conflict("activity-not-open", a.state);
-        }
         VolunteerMember m = VolunteerMember.findById(memberId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null || !AssociationCode.covers(a.associationCode, m.associationCode)) {
             throw ProblemException.notFound("member");
         }
-        if (!m.canVolunteer()) {
-            throw new ProblemException(422, "not-eligible", SignupReasons.deceased(m.deceasedOn));
+        lock(a);
+        if (!a.isOpenForSignUp()) {
+            throw ProblemException.conflict("activity-not-open", a.state);
         }
-        if (Signup.count("activityId = ?1 and memberId = ?2 and status <> ?3", a.id, m.memberId, Signup.CANCELLED) > 0) {
+        requireAlive(m);
+        if (live(a, m.memberId) != null) {
             throw ProblemException.conflict("signup-exists");
         }
-        Activity clash = Activity.<Activity>find("""
-                select a from Activity a, Signup s where s.activityId = a.id and s.memberId = ?1 and s.status <> ?2
-                and a.state in ?3 and a.startsAt < ?4 and a.endsAt > ?5 and a.id <> ?6 order by a.startsAt""",
-                m.memberId, Signup.CANCELLED, List.of(Activity.State.PUBLISHED, Activity.State.ONGOING), a.endsAt,
-                a.startsAt, a.id).firstResult();
+        Activity clash = clash(m.memberId, a);
         if (clash != null) {
-            throw ProblemException.conflict("signup-overlap", clash.title, clash.startsAt, clash.endsAt);
+            throw ProblemException.conflict("signup-overlap", clash.title, SHOWN.format(clash.startsAt),
+                    SHOWN.format(clash.endsAt));
         }
         Signup s = new Signup();
         s.id = UUID.randomUUID();
@@ -52,16 +54,74 @@ public class Signups {
         return s;
     }
 
-    /** Cancels one sign-up and gives a freed place to the first on the waiting list. */
+    /** The first activity the member is booked on that overlaps {@code a}'s window, if any. */
+    public Activity clash(UUID memberId, Activity a) {
+        return Activity.<Activity>find("""
+                select a from Activity a, Signup s where s.activityId = a.id and s.memberId = ?1 and s.status <> ?2
+                and a.state in ?3 and a.startsAt < ?4 and a.endsAt > ?5 and a.id <> ?6 order by a.startsAt""",
+                memberId, Signup.CANCELLED, BOOKABLE, a.endsAt, a.startsAt, a.id).firstResult();
+    }
+
+    /** The member's place or waiting place on the activity; null when there is none. */
+    public static Signup live(Activity a, UUID memberId) {
+        return Signup.<Signup>find("activityId = ?1 and memberId = ?2 and status <> ?3", a.id, memberId,
+                Signup.CANCELLED).firstResult();
+    }
+
+    public static Signup requireLive(Activity a, UUID memberId) {
+        Signup s = live(a, memberId);
+        if (s == null) {
+            throw ProblemException.notFound("signup");
+        }
+        return s;
+    }
+
+    public static void requireAlive(VolunteerMember m) {
+        if (!m.canVolunteer()) {
+            throw new ProblemException(422, "not-eligible", SignupReasons.deceased(m.deceasedOn));
+        }
+    }
+
+    /** Takes the activity's row lock and re-reads it, so capacity and state are current. */
+    public static void lock(Activity a) {
+        Activity.getEntityManager().refresh(a, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Cancels one sign-up before the member has attended, and gives a freed place to the first on
+     * the waiting list. The caller holds the activity's lock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancel(Activity a, Signup s, String reason) {
+        if (!a.isOpenForSignUp()) {
+            throw ProblemException.conflict("activity-not-open", a.state);
+        }
+        if (s.checkedInAt != null) {
+            throw ProblemException.conflict("signup-attended");
+        }
         boolean hadPlace = Signup.ENROLLED.equals(s.status);
-        s.status = Signup.CANCELLED;
-        s.cancelReason = reason;
-        s.cancelledAt = Instant.now();
+        close(s, reason);
         if (hadPlace) {
             promote(a);
         }
+    }
+
+    /** Cancels every live sign-up of a cancelled activity; returns the members affected. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> cancelAll(Activity a, String reason) {
+        List<UUID> affected = new ArrayList<>();
+        for (Signup s : Signup.<Signup>list("activityId = ?1 and status <> ?2 order by signedUpAt, id", a.id,
+                Signup.CANCELLED)) {
+            close(s, reason);
+            affected.add(s.memberId);
+        }
+        return affected;
+    }
+
+    private static void close(Signup s, String reason) {
+        s.status = Signup.CANCELLED;
+        s.cancelReason = reason;
+        s.cancelledAt = Instant.now();
     }
 
     /** Fills free places from the waiting list, first come first served. */
@@ -79,32 +139,34 @@ public class Signups {
     }
 
     /**
-     * Cancels the member's sign-ups to activities not yet started that the member can no longer
-     * attend (all of them after a death; those of associations no longer covering the member after
-     * a transfer). Returns how many were cancelled.
+     * Cancels the member's sign-ups to activities not yet begun that the member can no longer
+     * attend (all of them after a death; those whose organiser no longer covers the member after a
+     * transfer). The member's row is written first, then the activities are locked in id order.
+     * Returns how many were cancelled.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int cancelFutureSignups(VolunteerMember m, String reason) {
-        List<Signup> affected = new ArrayList<>();
-        for (Object[] row : Signup.getEntityManager().createQuery("""
-                select s, a from Signup s, Activity a where s.activityId = a.id and s.memberId = ?1 and s.status <> ?2
-                and a.state in ?3 and a.startsAt > ?4 order by a.startsAt""", Object[].class)
-                .setParameter(1, m.memberId).setParameter(2, Signup.CANCELLED)
-                .setParameter(3, List.of(Activity.State.PUBLISHED, Activity.State.ONGOING))
-                .setParameter(4, Instant.now()).getResultList()) {
-            Activity a = (Activity) row[1];
+        VolunteerMember.getEntityManager().lock(m, LockModeType.PESSIMISTIC_WRITE);
+        int cancelled = 0;
+        for (Activity a : Activity.<Activity>list("""
+                select a from Activity a where a.state in ?1 and a.startsAt > ?2 and exists (select 1 from Signup s
+                where s.activityId = a.id and s.memberId = ?3 and s.status <> ?4) order by a.id""",
+                BOOKABLE, Instant.now(), m.memberId, Signup.CANCELLED)) {
             if (m.canVolunteer() && AssociationCode.covers(a.associationCode, m.associationCode)) {
                 continue;
             }
-            Activity locked = Activity.findById(a.id, LockModeType.PESSIMISTIC_WRITE);
-            Signup s = (Signup) row[0];
-            Signup.getEntityManager().refresh(s);
-            if (!Signup.CANCELLED.equals(s.status)) {
-                cancel(locked, s, reason);
-                affected.add(s);
+            lock(a);
+            Signup s = live(a, m.memberId);
+            if (s != null) {
+                boolean hadPlace = Signup.ENROLLED.equals(s.status);
+                close(s, reason);
+                if (hadPlace) {
+                    promote(a);
+                }
+                cancelled++;
             }
         }
-        return affected.size();
+        return cancelled;
     }
 
     public long enrolledCount(Activity a) {

@@ -46,6 +46,8 @@ public class Statistics {
         public BigDecimal economicBenefit = BigDecimal.ZERO.setScale(2);
         public long needsResolved;
         public long needsSolved;
+        /** 万元, from resolved needs (kept apart from activities' benefit, which may cover the same work) */
+        public BigDecimal needsEconomicBenefit = BigDecimal.ZERO.setScale(2);
         public long teams;
 
         Figures(String associationCode) {
@@ -71,7 +73,8 @@ public class Statistics {
                        coalesce(sum(p.checked_in), 0)
                   from activity a
                   cross join lateral (select count(*) as checked_in from signup s
-                                       where s.activity_id = a.id and s.checked_in_at is not null) p
+                                       where s.activity_id = a.id and s.checked_in_at is not null
+                                         and s.status <> 'CANCELLED') p
                  where a.association_code like ?1 and a.state = 'COMPLETED' and a.starts_at >= ?2 and a.starts_at < ?3
                  group by a.association_code""", r -> {
             for (Figures f : List.of(row(rows, r[0]), total)) {
@@ -102,13 +105,15 @@ public class Statistics {
                 r -> total.volunteers = n(r[0]), scope, from, to);
 
         each("""
-                select n.association_code, count(*), count(*) filter (where n.problem_solved)
+                select n.association_code, count(*), count(*) filter (where n.problem_solved),
+                       coalesce(sum(n.economic_benefit), 0)
                   from enterprise_need n
                  where n.association_code like ?1 and n.status = 'RESOLVED' and n.resolved_at >= ?2 and n.resolved_at < ?3
                  group by n.association_code""", r -> {
             for (Figures f : List.of(row(rows, r[0]), total)) {
                 f.needsResolved += n(r[1]);
                 f.needsSolved += n(r[2]);
+                f.needsEconomicBenefit = f.needsEconomicBenefit.add((BigDecimal) r[3]);
             }
         }, scope, start, end);
 

@@ -4,6 +4,7 @@ import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
 import cn.zjlm.federation.commons.events.MemberReadModel;
 import cn.zjlm.federation.commons.events.MemberSnapshot;
+import cn.zjlm.federation.volunteer.domain.ServiceTeam;
 import cn.zjlm.federation.volunteer.domain.SignupReasons;
 import cn.zjlm.federation.volunteer.domain.Signups;
 import cn.zjlm.federation.volunteer.domain.TeamMember;
@@ -46,6 +47,7 @@ public class MemberEventsConsumer {
                     if (m.isDeceased()) {
                         TeamMember.update("leftAt = ?1, leftReason = ?2 where memberId = ?3 and leftAt is null",
                                 Instant.now(), reason, m.memberId);
+                        ServiceTeam.update("leaderId = null where leaderId = ?1", m.memberId);
                     }
                     if (cancelled > 0) {
                         LOG.infof("%s: cancelled %d sign-up(s) of member %s", event.type(), cancelled, m.memberId);

@@ -39,6 +39,12 @@ class AttendanceHoursTest {
     void aDayCountsAtMostEightHours() {
         assertThat(hours("2025-09-26T08:00", "2025-09-26T20:00", "2025-09-26T08:00", "2025-09-26T20:00"))
                 .isEqualByComparingTo("8");
+        // Each Beijing day separately: an evening and the next morning are 4 + 8, not 12 capped at 8 or 16.
+        assertThat(hours("2025-09-26T20:00", "2025-09-27T12:00", "2025-09-26T20:00", "2025-09-27T10:00"))
+                .isEqualByComparingTo("12");
+        // Ending at midnight does not open another day.
+        assertThat(hours("2025-09-26T08:00", "2025-09-27T00:00", "2025-09-26T08:00", "2025-09-27T00:00"))
+                .isEqualByComparingTo("8");
         // Three Beijing days of a camp: at most 24 hours, not the 56 the clock shows.
         assertThat(hours("2025-07-01T08:00", "2025-07-03T16:00", "2025-07-01T08:00", "2025-07-03T16:00"))
                 .isEqualByComparingTo("24");
