@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import static cn.zjlm.federation.commons.error.Preconditions.etag;
 
 import cn.zjlm.federation.care.domain.Budgets;
@@ -77,14 +78,12 @@ public class CaseResource {
     @Context
     UriInfo uriInfo;
 
-    public record Page(List<CaseView> items, int page, int size, long total) {
-    }
 
     @GET
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.FINANCE})
     @Operation(summary = "Cases in the caller's association and below",
             description = "Filter by programme, state, payment cycle or member; amounts are exact to the fen.")
-    public Page list(@QueryParam("programme") @Pattern(regexp = "[A-Z_]{2,40}") String programme,
+    public ResultPage<CaseView> list(@QueryParam("programme") @Pattern(regexp = "[A-Z_]{2,40}") String programme,
             @QueryParam("state") @Pattern(regexp = "APPLIED|PENDING_APPROVAL|APPROVED|PAID|PAYMENT_FAILED|REJECTED|HELD|DROPPED")
             String state,
             @QueryParam("cycle") UUID cycle,
@@ -110,8 +109,7 @@ public class CaseResource {
             p.and("member", member);
         }
         var query = CareCase.<CareCase>find(q + " order by createdAt desc, id", p);
-        return new Page(query.page(page, size).list().stream().map(c -> CaseView.of(c, mapper)).toList(), page, size,
-                query.count());
+        return ResultPage.of(query, page, size, c -> CaseView.of(c, mapper));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.time.ChinaTime;
 import static cn.zjlm.federation.commons.error.Preconditions.etag;
 
@@ -88,8 +89,6 @@ public class PetitionResource {
         }
     }
 
-    public record Page(List<PetitionView> items, int page, int size, long total) {
-    }
 
     @POST
     @Operation(summary = "Register a letter, visit or call",
@@ -130,7 +129,7 @@ public class PetitionResource {
 
     @GET
     @Operation(summary = "Petitions in scope; overdue=true lists open ones past their deadline, oldest first")
-    public Page list(@QueryParam("status") @Pattern(regexp = "RECEIVED|ASSIGNED|REPLIED") String status,
+    public ResultPage<PetitionView> list(@QueryParam("status") @Pattern(regexp = "RECEIVED|ASSIGNED|REPLIED") String status,
             @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
@@ -145,8 +144,7 @@ public class PetitionResource {
             p.and("today", ChinaTime.today());
         }
         var query = Petition.<Petition>find(q + (overdue ? " order by replyDue, id" : " order by receivedOn desc, id"), p);
-        return new Page(query.page(page, size).list().stream().map(PetitionView::of).toList(), page, size,
-                query.count());
+        return ResultPage.of(query, page, size, PetitionView::of);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.volunteer.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import static cn.zjlm.federation.commons.error.Preconditions.etag;
 
 import cn.zjlm.federation.commons.error.Preconditions;
@@ -10,7 +11,6 @@ import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
 import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.volunteer.api.ActivityRequests.ActivityRequest;
-import cn.zjlm.federation.volunteer.api.ActivityViews.ActivityPage;
 import cn.zjlm.federation.volunteer.api.ActivityViews.ActivityView;
 import cn.zjlm.federation.volunteer.domain.Activity;
 import cn.zjlm.federation.volunteer.domain.ServiceTeam;
@@ -94,7 +94,7 @@ public class ActivityResource {
     @Operation(summary = "Activities in the caller's scope, newest first",
             description = "Filters: state, kind, from/to (dates the activity starts on, China time), associationCode "
                     + "(narrows to that association and below).")
-    public ActivityPage list(@QueryParam("state") Activity.State state, @QueryParam("kind") String kind,
+    public ResultPage<ActivityView> list(@QueryParam("state") Activity.State state, @QueryParam("kind") String kind,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
             @QueryParam("associationCode") String associationCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -124,7 +124,7 @@ public class ActivityResource {
         }
         var query = Activity.<Activity>find(q + " order by startsAt desc, id", p);
         List<Activity> items = query.page(page, size).list();
-        return new ActivityPage(ActivityViews.withCounts(items), page, size, query.count());
+        return new ResultPage<>(ActivityViews.withCounts(items), page, size, query.count());
     }
 
     @GET

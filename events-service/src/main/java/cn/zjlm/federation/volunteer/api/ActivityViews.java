@@ -51,8 +51,6 @@ public final class ActivityViews {
         }).toList();
     }
 
-    public record ActivityPage(List<ActivityView> items, int page, int size, long total) {
-    }
 
     /** A sign-up; position counts within its list (places, or the waiting list). */
     public record SignupView(UUID activityId, String activityTitle, Instant startsAt, Instant endsAt, UUID memberId,

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.volunteer.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.idempotency.IdempotentRequests;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
@@ -60,12 +61,10 @@ public class HoursResource {
         }
     }
 
-    public record HoursPage(List<HoursView> items, int page, int size, long total) {
-    }
 
     @GET
     @Operation(summary = "Hours in the caller's scope, e.g. status=PENDING for the confirmation queue")
-    public HoursPage list(@QueryParam("status") @Pattern(regexp = "PENDING|CONFIRMED|REJECTED") String status,
+    public ResultPage<HoursView> list(@QueryParam("status") @Pattern(regexp = "PENDING|CONFIRMED|REJECTED") String status,
             @QueryParam("memberId") UUID memberId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         StringBuilder q = new StringBuilder("associationCode like :scope");
@@ -79,8 +78,7 @@ public class HoursResource {
             p.and("member", memberId);
         }
         var query = VolunteerHours.<VolunteerHours>find(q + " order by workDate desc, id", p);
-        return new HoursPage(query.page(page, size).list().stream().map(HoursView::of).toList(), page, size,
-                query.count());
+        return ResultPage.of(query, page, size, HoursView::of);
     }
 
     public record StaffLoggedWork(@NotNull UUID memberId, @NotNull @Valid MyVolunteeringResource.OffSiteWork work) {

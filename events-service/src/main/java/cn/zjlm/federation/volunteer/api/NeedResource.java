@@ -1,5 +1,6 @@
 package cn.zjlm.federation.volunteer.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.ValidAssociationCode;
 import cn.zjlm.federation.commons.identity.ValidCreditCode;
@@ -68,8 +69,6 @@ public class NeedResource {
         }
     }
 
-    public record NeedPage(List<NeedView> items, int page, int size, long total) {
-    }
 
     @POST
     @Operation(summary = "Post an enterprise's technical need", description = "Takes an Idempotency-Key.")
@@ -93,7 +92,7 @@ public class NeedResource {
 
     @GET
     @Operation(summary = "Needs in the caller's scope, newest first; status=OPEN lists those waiting for a team")
-    public NeedPage list(@QueryParam("status") @Pattern(regexp = "OPEN|CLAIMED|RESOLVED|CLOSED") String status,
+    public ResultPage<NeedView> list(@QueryParam("status") @Pattern(regexp = "OPEN|CLAIMED|RESOLVED|CLOSED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Parameters p = Parameters.with("scope", caller.scope().likePattern());
@@ -103,8 +102,7 @@ public class NeedResource {
             p.and("status", status);
         }
         var query = EnterpriseNeed.<EnterpriseNeed>find(q + " order by postedAt desc, id", p);
-        return new NeedPage(query.page(page, size).list().stream().map(NeedView::of).toList(), page, size,
-                query.count());
+        return ResultPage.of(query, page, size, NeedView::of);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.volunteer.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
 import cn.zjlm.federation.commons.identity.ValidAssociationCode;
@@ -70,8 +71,6 @@ public class TeamResource {
             long activeMembers, List<TeamMemberView> members, long version) {
     }
 
-    public record TeamPage(List<TeamView> items, int page, int size, long total) {
-    }
 
     @POST
     @Operation(summary = "Form a team", description = "Specialty: TECHNICAL_BREAKTHROUGH (技术攻坚), HEALTH (健康惠民), "
@@ -105,7 +104,7 @@ public class TeamResource {
 
     @GET
     @Operation(summary = "Teams in the caller's scope, by name")
-    public TeamPage list(@QueryParam("specialty") String specialty,
+    public ResultPage<TeamView> list(@QueryParam("specialty") String specialty,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String q = "associationCode like :scope" + (specialty == null ? "" : " and specialty = :specialty");
@@ -123,7 +122,7 @@ public class TeamResource {
                 counts.put((UUID) r[0], (Long) r[1]);
             }
         }
-        return new TeamPage(teams.stream().map(t -> new TeamView(t.id, t.associationCode, t.name, t.specialty,
+        return new ResultPage<>(teams.stream().map(t -> new TeamView(t.id, t.associationCode, t.name, t.specialty,
                 t.leaderId, counts.getOrDefault(t.id, 0L), null, t.version)).toList(), page, size, query.count());
     }
 

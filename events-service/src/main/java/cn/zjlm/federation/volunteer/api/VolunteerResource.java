@@ -1,10 +1,10 @@
 package cn.zjlm.federation.volunteer.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,17 +38,14 @@ public class VolunteerResource {
         }
     }
 
-    public record VolunteerPage(List<VolunteerView> items, int page, int size, long total) {
-    }
 
     @GET
     @Operation(summary = "Members who can be volunteers, in the caller's scope")
-    public VolunteerPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public ResultPage<VolunteerView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var query = VolunteerMember.<VolunteerMember>find("associationCode like ?1", Sort.by("name").and("memberId"),
                 caller.scope().likePattern());
-        return new VolunteerPage(query.page(Page.of(page, size)).list().stream().map(VolunteerView::of).toList(), page,
-                size, query.count());
+        return ResultPage.of(query, page, size, VolunteerView::of);
     }
 
     @GET

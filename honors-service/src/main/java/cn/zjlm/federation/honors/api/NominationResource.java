@@ -1,5 +1,6 @@
 package cn.zjlm.federation.honors.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
@@ -83,17 +84,15 @@ public class NominationResource {
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.REVIEWER})
     @Operation(summary = "Nominations in the caller's scope", description = "Filter by campaign, state and an "
             + "association subtree inside the caller's own.")
-    public Page list(@QueryParam("campaignId") UUID campaignId, @QueryParam("state") NominationState state,
+    public ResultPage<NominationView> list(@QueryParam("campaignId") UUID campaignId, @QueryParam("state") NominationState state,
             @QueryParam("association") @ValidAssociationCode String association,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var found = nominations.search(new Nominations.Filter(campaignId, state, association), caller.scope(), page,
                 size);
-        return new Page(found.items().stream().map(NominationView::summary).toList(), page, size, found.total());
+        return new ResultPage<>(found.items().stream().map(NominationView::summary).toList(), page, size, found.total());
     }
 
-    public record Page(List<NominationView> items, int page, int size, long total) {
-    }
 
     @GET
     @Path("{id}")
