@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Routes /api/v1/... to the owning service, streaming request and response bodies. The caller's
@@ -72,6 +73,7 @@ public class ProxyRoutes {
             id = UUID.randomUUID().toString();
         }
         rc.put(CorrelationIds.MDC_KEY, id);
+        MDC.put(CorrelationIds.MDC_KEY, id); // kept in the request's Vert.x context, so later log lines carry it too
         rc.response().putHeader(CorrelationIds.HEADER, id);
         rc.next();
     }
@@ -147,8 +149,8 @@ public class ProxyRoutes {
                 .compose(upstreamRequest -> upstreamRequest.send(request))
                 .onSuccess(response -> relay(response, rc.response()))
                 .onFailure(error -> {
-                    LOG.warnf("upstream %s failed for %s %s: %s", service, request.method(), request.path(),
-                            error.getMessage());
+                    LOG.warnf("upstream %s failed for %s %s [%s]: %s", service, request.method(), request.path(),
+                            rc.get(CorrelationIds.MDC_KEY), error.getMessage());
                     boolean timeout = error instanceof java.util.concurrent.TimeoutException
                             || String.valueOf(error.getMessage()).contains("timeout");
                     Problems.send(rc, timeout ? 504 : 503, "service-unavailable", service);

@@ -11,6 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -45,6 +50,36 @@ class GatewayTest {
                 .body("correlationId", equalTo("trace-42"));
         given().auth().oauth2(HZ).get("/api/v1/events/volunteers").then().statusCode(200)
                 .header("X-Correlation-Id", notNullValue()).body("correlationId", notNullValue());
+    }
+
+    @Test
+    void everyRequestIsLoggedWithItsCorrelationId() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
+        accessLog.addHandler(capture);
+        try {
+            given().auth().oauth2(HZ).header("X-Correlation-Id", "trace-log-7").get("/api/v1/members/logged")
+                    .then().statusCode(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lines.stream()
+                    .anyMatch(l -> l.contains("/api/v1/members/logged") && l.contains("correlationId=trace-log-7")
+                            && l.contains(" 200 ")));
+        } finally {
+            accessLog.removeHandler(capture);
+        }
     }
 
     @Test

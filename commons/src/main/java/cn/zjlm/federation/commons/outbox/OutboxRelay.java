@@ -46,8 +46,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "federation.outbox.max-backoff", defaultValue = "PT30S")
-    Duration maxBackoff;
+    @Inject
+    OutboxConfig config;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
@@ -147,7 +147,7 @@ public class OutboxRelay {
         head.attempts++;
         head.lastError = String.valueOf(e.getMessage());
         consecutiveFailures++;
-        long millis = Math.min(maxBackoff.toMillis(), 250L << Math.min(consecutiveFailures, 10));
+        long millis = Math.min(config.maxBackoff().toMillis(), 250L << Math.min(consecutiveFailures, 10));
         pausedUntil = Instant.now().plusMillis(millis);
         LOG.warnf("outbox: event %s to %s not acknowledged (attempt %d), retrying in %d ms: %s", head.eventId,
                 head.topic, head.attempts, millis, e.getMessage());

@@ -109,12 +109,13 @@ public class SignupResource {
     @Path("attendance-codes")
     @Transactional
     @Operation(summary = "A six-digit code to show at the venue, for members to check in or out with",
-            description = "Valid for validMinutes (default 30). Each member uses a code once; after 5 wrong codes a "
-                    + "member is checked in by staff.")
+            description = "Valid for validMinutes (default federation.attendance-codes.default-validity, 30 "
+                    + "minutes). Each member uses a code once; after federation.attendance-codes.max-failed-attempts "
+                    + "(5) wrong codes a member is checked in by staff.")
     public Response code(@PathParam("id") UUID id, @NotNull @Valid ActivityRequests.CodeRequest request) {
         Activity a = activity(id, LockModeType.NONE);
-        Duration validFor = Duration.ofMinutes(request.validMinutes() == null ? 30 : request.validMinutes());
-        Attendances.VenueCode code = attendances.newCode(a, request.purpose(), validFor, caller.username());
+        Attendances.VenueCode code = attendances.newCode(a, request.purpose(),
+                request.validMinutes() == null ? null : Duration.ofMinutes(request.validMinutes()), caller.username());
         return Response.status(201).entity(new CodeView(code.code(), request.purpose(), code.expiresAt()))
                 .header("Cache-Control", "no-store").build();
     }

@@ -17,8 +17,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Attendances {
-    /** Wrong codes a member may enter before staff must check them in. */
-    public static final int MAX_FAILED_CODES = 5;
     /** Clock skew tolerated when staff record a time. */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -27,6 +25,9 @@ public class Attendances {
 
     @Inject
     CodeAttempts attempts;
+
+    @Inject
+    AttendanceCodeConfig config;
 
     /** Staff record (or correct) arrival and, if given, departure. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,8 +49,8 @@ public class Attendances {
     @Transactional(Transactional.TxType.MANDATORY)
     public String withCode(Activity a, Signup s, String code, String by) {
         requireAttending(a, s, false);
-        if (s.failedCodeAttempts >= MAX_FAILED_CODES) {
-            throw new ProblemException(403, "attendance-code-locked", MAX_FAILED_CODES);
+        if (s.failedCodeAttempts >= config.maxFailedAttempts()) {
+            throw new ProblemException(403, "attendance-code-locked", config.maxFailedAttempts());
         }
         AttendanceCode valid = AttendanceCode.<AttendanceCode>find(
                 "activityId = ?1 and codeHash = ?2 and expiresAt > ?3", a.id, Attendance.hash(a.id, code),
@@ -77,9 +78,10 @@ public class Attendances {
     public record VenueCode(String code, Instant expiresAt) {
     }
 
-    /** A new code for the venue; only its hash is kept. */
+    /** A new code for the venue, valid for the given time or the configured default; only its hash is kept. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public VenueCode newCode(Activity a, String purpose, Duration validFor, String by) {
+    public VenueCode newCode(Activity a, String purpose, Duration validity, String by) {
+        Duration validFor = validity != null ? validity : config.defaultValidity();
         if (!a.isOpenForSignUp()) {
             throw ProblemException.conflict("activity-not-open", a.state);
         }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Objections (异议) to a nomination on public notice: anyone may file one while the notice runs
@@ -33,8 +32,8 @@ public class Objections {
     @Inject
     HonorsEvents events;
 
-    @ConfigProperty(name = "federation.objections.per-source-per-hour", defaultValue = "5")
-    int perSourcePerHour;
+    @Inject
+    ObjectionsConfig config;
 
     @Transactional
     public Objection file(UUID nominationId, String contactName, String contactPhone, String content, String source) {
@@ -50,7 +49,7 @@ public class Objections {
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
         Object[] recent = Objection.find("select count(*), min(filedAt) from Objection where sourceIndex = ?1 "
                 + "and filedAt > ?2", sourceIndex, hourAgo).project(Object[].class).firstResult();
-        if (((Number) recent[0]).longValue() >= perSourcePerHour) {
+        if (((Number) recent[0]).longValue() >= config.perSourcePerHour()) {
             Instant oldest = (Instant) recent[1];
             long wait = Math.max(1, Duration.between(Instant.now(), oldest.plus(Duration.ofHours(1))).toSeconds());
             throw ProblemException.tooManyRequests(wait);

@@ -6,7 +6,6 @@ import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
 import cn.zjlm.federation.member.domain.MemberAttachment;
 import cn.zjlm.federation.member.domain.MemberRegistry;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,7 +30,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,8 +55,8 @@ public class AttachmentResource {
     @Inject
     UriInfo uriInfo;
 
-    @ConfigProperty(name = "federation.attachments.max-size")
-    MemorySize maxSize;
+    @Inject
+    AttachmentsConfig config;
 
     public record AttachmentView(UUID id, MemberAttachment.Kind kind, String fileName, String contentType, int size,
             String sha256, Instant uploadedAt, String uploadedBy) {
@@ -84,7 +82,7 @@ public class AttachmentResource {
         if (content == null || content.length == 0) {
             throw ProblemException.invalidField("file", "attachment.empty");
         }
-        if (content.length > maxSize.asLongValue()) {
+        if (content.length > config.maxSize().asLongValue()) {
             throw new ProblemException(413, "payload-too-large");
         }
         if (!startsWith(content, SIGNATURES.get(type))) {

@@ -34,7 +34,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,8 +62,8 @@ public class CertificateResource {
     @Inject
     PiiCipher cipher;
 
-    @ConfigProperty(name = "federation.certificates.verify-base-url")
-    String verifyBaseUrl;
+    @Inject
+    CertificatesConfig config;
 
     public record IssueRequest(@NotNull UUID honourId) {
     }
@@ -168,7 +167,7 @@ public class CertificateResource {
     }
 
     private String verifyUrl(Certificate c) {
-        return verifyBaseUrl + "/api/v1/public/certificates/" + c.verificationCode;
+        return config.verifyBaseUrl() + "/api/v1/public/certificates/" + c.verificationCode;
     }
 
     private CertificateView view(Certificate c) {

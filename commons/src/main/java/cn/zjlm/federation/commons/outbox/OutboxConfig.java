@@ -1,0 +1,15 @@
+package cn.zjlm.federation.commons.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** federation.outbox.*: how often the relay looks for unsent events, and its longest wait after failures. */
+@ConfigMapping(prefix = "federation.outbox")
+public interface OutboxConfig {
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    @WithDefault("PT30S")
+    Duration maxBackoff();
+}
