@@ -133,6 +133,13 @@ class NominationWorkflowTest {
         String second = draft(XS_STAFF, nominationOf(campaign, registeredMember("郑晓红", "330109", "FARMER"),
                 "330109", "FARMER"));
         submit(HZ_STAFF, first).statusCode(200);
+        // The campaign shows the place taken, alone and in the list (a county's nomination counts for its city).
+        given().auth().oauth2(ZJ_ADMIN).get("/api/v1/honors/campaigns/" + campaign).then().statusCode(200)
+                .body("quotas.find { it.associationCode == '330100' }.taken", equalTo(1))
+                .body("quotas.find { it.associationCode == '330500' }.taken", equalTo(0));
+        given().auth().oauth2(ZJ_ADMIN).get("/api/v1/honors/campaigns").then().statusCode(200)
+                .body("find { it.id == '" + campaign + "' }.quotas.find { it.associationCode == '330100' }.taken",
+                        equalTo(1));
         submit(XS_STAFF, second).statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("quota-exceeded")).body("detail", containsString("330100"))
                 .body("detail", containsString("1 places"));

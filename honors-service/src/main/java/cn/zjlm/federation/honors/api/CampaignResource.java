@@ -67,7 +67,9 @@ public class CampaignResource {
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.REVIEWER})
     @Operation(summary = "Campaigns organised in the caller's scope or above it")
     public List<CampaignView> list(@QueryParam("year") @Min(1950) @Max(2200) Integer year) {
-        return campaigns.list(caller.scope(), year).stream().map(this::view).toList();
+        List<Campaign> found = campaigns.list(caller.scope(), year);
+        Campaigns.Details details = campaigns.details(found.stream().map(c -> c.id).toList());
+        return found.stream().map(c -> CampaignView.of(c, details)).toList();
     }
 
     @GET
@@ -107,6 +109,6 @@ public class CampaignResource {
     }
 
     private CampaignView view(Campaign c) {
-        return CampaignView.of(c, campaigns.quotas(c.id), campaigns::taken);
+        return CampaignView.of(c, campaigns.details(List.of(c.id)));
     }
 }

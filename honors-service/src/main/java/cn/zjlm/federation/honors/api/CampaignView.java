@@ -1,8 +1,7 @@
 package cn.zjlm.federation.honors.api;
 
 import cn.zjlm.federation.honors.domain.Campaign;
-import cn.zjlm.federation.honors.domain.CampaignQuota;
-import cn.zjlm.federation.honors.domain.CampaignRule;
+import cn.zjlm.federation.honors.domain.Campaigns;
 import cn.zjlm.federation.honors.domain.EligibilityRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,11 +20,13 @@ public record CampaignView(UUID id, String honourType, String associationCode, i
     public record RuleView(EligibilityRule rule, BigDecimal threshold) {
     }
 
-    public static CampaignView of(Campaign c, List<CampaignQuota> quotas, java.util.function.ToLongFunction<CampaignQuota> taken) {
+    public static CampaignView of(Campaign c, Campaigns.Details details) {
         return new CampaignView(c.id, c.honourType, c.associationCode, c.year, c.title, c.totalPlaces,
                 c.nominationOpens, c.nominationCloses, c.countyReviewBy, c.cityReviewBy, c.provinceReviewBy,
                 c.noticeWorkingDays, c.awardAmount,
-                quotas.stream().map(q -> new QuotaView(q.key.associationCode(), q.places, taken.applyAsLong(q))).toList(),
-                CampaignRule.of(c.id).stream().map(r -> new RuleView(r.key.rule(), r.threshold)).toList(), c.version);
+                details.quotas().getOrDefault(c.id, List.of()).stream()
+                        .map(q -> new QuotaView(q.key.associationCode(), q.places, details.taken(q))).toList(),
+                details.rules().getOrDefault(c.id, List.of()).stream()
+                        .map(r -> new RuleView(r.key.rule(), r.threshold)).toList(), c.version);
     }
 }
