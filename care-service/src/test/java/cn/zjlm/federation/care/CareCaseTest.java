@@ -96,6 +96,20 @@ class CareCaseTest {
     }
 
     @Test
+    void aRejectionIsRecordedAsSuchWithItsReasonAndOnlyOnce() {
+        var m = registered(member("330602", "钱驳回"), NATIONAL_MODEL_WORKER);
+        String id = apply(SX_STAFF, topUp(m.id(), "2030", "1000")).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(SX_FINANCE).contentType("application/json").body("{\"reason\":\"收入证明与申报不符\"}")
+                .post("/api/v1/care/cases/" + id + "/rejection").then().statusCode(200)
+                .body("state", equalTo("REJECTED")).body("decisionReason", equalTo("收入证明与申报不符"))
+                .body("rejectedBy", equalTo("sx-finance")).body("rejectedAt", org.hamcrest.Matchers.notNullValue())
+                .body("approvedBy", equalTo(null)).body("approvedAt", equalTo(null));
+        given().auth().oauth2(SX_FINANCE).contentType("application/json").body("{\"reason\":\"再次\"}")
+                .post("/api/v1/care/cases/" + id + "/rejection").then().statusCode(409)
+                .body("code", equalTo("case-illegal-transition"));
+    }
+
+    @Test
     void anIncomeAboveTheTargetGivesZeroAndAMemberWithoutANationalTitleIsRefusedByName() {
         var rich = registered(member("330602", "周富有"), NATIONAL_MODEL_WORKER);
         apply(SX_STAFF, topUp(rich.id(), "2030", "96600.01")).then().statusCode(201).body("amount", equalTo(0.0f))

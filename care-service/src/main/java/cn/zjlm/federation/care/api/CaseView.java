@@ -16,8 +16,8 @@ import java.util.UUID;
 public record CaseView(UUID id, String programmeCode, String associationCode, UUID memberId, String beneficiaryKind,
         String beneficiaryName, UUID relatedMemberId, String period, int year, BigDecimal amount, JsonNode explanation,
         String state, String decisionReason, String note, JsonNode documents, Discretion discretion, String createdBy,
-        Instant createdAt, String assessedBy, String approvedBy, Instant approvedAt, UUID cycleId, Long budgetId,
-        long version) {
+        Instant createdAt, String assessedBy, String approvedBy, Instant approvedAt, String rejectedBy,
+        Instant rejectedAt, UUID cycleId, Long budgetId, long version) {
 
     public record Discretion(String reason, String decidedBy, Instant decidedAt) {
     }
@@ -29,7 +29,8 @@ public record CaseView(UUID id, String programmeCode, String associationCode, UU
                     c.explanation == null ? null : mapper.readTree(c.explanation), c.state, c.decisionReason,
                     c.applicationNote, mapper.readTree(c.documents == null ? "[]" : c.documents),
                     c.discretionBy == null ? null : new Discretion(c.discretionReason, c.discretionBy, c.discretionAt),
-                    c.createdBy, c.createdAt, c.assessedBy, c.approvedBy, c.approvedAt, c.cycleId, c.budgetId, c.version);
+                    c.createdBy, c.createdAt, c.assessedBy, c.approvedBy, c.approvedAt, c.rejectedBy,
+                    c.rejectedAt, c.cycleId, c.budgetId, c.version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

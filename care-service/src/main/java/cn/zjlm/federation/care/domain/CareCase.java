@@ -104,6 +104,12 @@ public class CareCase extends PanacheEntityBase {
     @Column(name = "approved_at")
     public Instant approvedAt;
 
+    @Column(name = "rejected_by")
+    public String rejectedBy;
+
+    @Column(name = "rejected_at")
+    public Instant rejectedAt;
+
     /** Why the case was rejected, held or dropped. */
     @Column(name = "decision_reason")
     public String decisionReason;

@@ -219,8 +219,8 @@ public class CaseService {
         requireState(c, "reject", "APPLIED", "PENDING_APPROVAL", "HELD");
         c.state = "REJECTED";
         c.decisionReason = reason.strip();
-        c.approvedBy = actor;
-        c.approvedAt = c.updatedAt = Instant.now();
+        c.rejectedBy = actor;
+        c.rejectedAt = c.updatedAt = Instant.now();
         return c;
     }
 
