@@ -113,6 +113,13 @@ final class HonorsFixtures {
                 .post("/api/v1/honors/nominations/" + nominationId + "/reviews").then();
     }
 
+    /** Lets the notice period pass: a test cannot wait five working days. */
+    static void noticeHasEnded(String nominationId) {
+        QuarkusTransaction.requiringNew().run(() -> cn.zjlm.federation.honors.domain.Nomination.getEntityManager()
+                .createNativeQuery("update nomination set notice_starts = notice_starts - 10, notice_ends = current_date - 1 "
+                        + "where id = cast(?1 as uuid)").setParameter(1, nominationId).executeUpdate());
+    }
+
     private static String sha256Hex(String value) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")

@@ -10,6 +10,7 @@ import static cn.zjlm.federation.honors.HonorsFixtures.ZJ_ADMIN;
 import static cn.zjlm.federation.honors.HonorsFixtures.ZJ_REVIEWER;
 import static cn.zjlm.federation.honors.HonorsFixtures.draft;
 import static cn.zjlm.federation.honors.HonorsFixtures.nominationOf;
+import static cn.zjlm.federation.honors.HonorsFixtures.noticeHasEnded;
 import static cn.zjlm.federation.honors.HonorsFixtures.openCampaign;
 import static cn.zjlm.federation.honors.HonorsFixtures.registeredMember;
 import static cn.zjlm.federation.honors.HonorsFixtures.review;
@@ -28,11 +29,8 @@ import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.local.EventContracts;
 import cn.zjlm.federation.local.TestInfrastructure;
 import cn.zjlm.federation.local.TopicReader;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +43,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class NominationWorkflowTest {
-    @Inject
-    EntityManager em;
-
-    /** Lets the notice period pass: the test cannot wait five working days. */
-    void noticeHasEnded(String nominationId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update nomination set notice_starts = "
-                + "notice_starts - 10, notice_ends = current_date - 1 where id = cast(?1 as uuid)")
-                .setParameter(1, nominationId).executeUpdate());
-    }
 
     @Test
     void aCountyNominationIsReviewedLevelByLevelNoticedApprovedAndConferred() throws Exception {

@@ -24,8 +24,11 @@ public record NominationRequest(
         @ValidAssociationCode String associationCode,
         @Schema(description = "A registered member (from the registry)") UUID memberId,
         @Schema(description = "A person not yet in the registry") @Valid NewNominee nominee,
-        @Schema(examples = "杭州汽轮动力集团") @NotBlank @Size(max = 200) String employer,
-        @ValidCreditCode String employerCreditCode,
+        @Schema(description = "For a collective honour (五一劳动奖状, 工人先锋号): the unit or team") @Valid Collective collective,
+        @Schema(description = "The nominee's unit; for a collective, the unit itself or the team's unit",
+                examples = "杭州汽轮动力集团") @NotBlank @Size(max = 200) String employer,
+        @Schema(description = "GB 32100 code of the employer; required for a collective") @ValidCreditCode
+        String employerCreditCode,
         @Schema(description = "FRONTLINE_WORKER, FARMER, PROFESSIONAL, ENTERPRISE_HEAD, PUBLIC_SERVICE or OTHER; "
                 + "defaults to the registry's for a registered member, required for a new person")
         @Pattern(regexp = NominationRequest.SECTORS,
@@ -44,13 +47,18 @@ public record NominationRequest(
             @ValidPhone String phone) {
     }
 
+    /** A unit, or a team (班组, 车间 …) of the unit named as employer. */
+    public record Collective(@NotBlank @Pattern(regexp = "UNIT|TEAM") String kind,
+            @Schema(examples = "杭州汽轮动力集团数控车间") @NotBlank @Size(max = 200) String name) {
+    }
+
     /** Changes to a draft or returned nomination. */
     @Schema(name = "NominationEdit")
     public record Edit(
             @NotBlank @Size(max = 200) String employer,
             @ValidCreditCode String employerCreditCode,
-            @NotBlank @Pattern(regexp = NominationRequest.SECTORS,
-                    message = "{nomination.sector-unknown}") String sector,
+            @Schema(description = "Required for a person, absent for a collective")
+            @Pattern(regexp = NominationRequest.SECTORS, message = "{nomination.sector-unknown}") String sector,
             @Size(max = 100) String occupation,
             @NotBlank @Size(max = 20000) String deeds) {
     }

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** A nomination as staff see it: the nominee's identity never in clear, with its steps and objections. */
-public record NominationView(UUID id, UUID campaignId, String associationCode, UUID memberId, String nomineeName,
+public record NominationView(UUID id, UUID campaignId, String associationCode, String nomineeKind, UUID memberId,
+        String nomineeName,
         String nomineeGender, LocalDate nomineeBirthDate, boolean newPerson, String employer,
         String employerCreditCode, String sector, String occupation, String deeds, NominationState state,
         ReviewLevel reviewLevel, LocalDate noticeStarts, LocalDate noticeEnds, String certificateNumber,
@@ -44,8 +45,8 @@ public record NominationView(UUID id, UUID campaignId, String associationCode, U
         List<ObjectionView> objections = cipher == null ? null
                 : Objection.<Objection>list("nominationId = ?1 order by filedAt", n.id).stream()
                         .map(o -> ObjectionView.of(o, cipher)).toList();
-        return new NominationView(n.id, n.campaignId, n.associationCode, n.memberId, n.nomineeName, n.nomineeGender,
-                n.nomineeBirthDate, n.memberId == null, n.employer, n.employerCreditCode, n.sector, n.occupation,
+        return new NominationView(n.id, n.campaignId, n.associationCode, n.nomineeKind, n.memberId, n.nomineeName,
+                n.nomineeGender, n.nomineeBirthDate, n.memberId == null && !n.isCollective(), n.employer, n.employerCreditCode, n.sector, n.occupation,
                 n.deeds, n.state, n.reviewLevel, n.noticeStarts, n.noticeEnds, n.certificateNumber, n.conferredOn,
                 n.createdBy, n.createdAt, n.updatedAt, n.version, stepViews, objections);
     }

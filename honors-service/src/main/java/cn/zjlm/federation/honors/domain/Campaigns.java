@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
 /** Setting up campaigns: title, organiser, window, deadlines, quotas and rules, checked as a whole. */
 @ApplicationScoped
 public class Campaigns {
+    /** Rules about people (sector shares, in service); a collective honour cannot have them. */
+    static final Set<EligibilityRule> PERSON_RULES = Set.of(EligibilityRule.FRONTLINE_SHARE_MIN,
+            EligibilityRule.ENTERPRISE_HEAD_SHARE_MAX, EligibilityRule.IN_SERVICE);
+
 
     @Transactional
     public Campaign create(CampaignRequest r, AssociationScope scope, String actor) {
@@ -34,8 +38,6 @@ public class Campaigns {
         HonourType type = HonourType.findById(r.honourType());
         if (type == null) {
             errors.add(new FieldViolation("honourType", "campaign.honour-type-unknown", null));
-        } else if (type.collective) {
-            errors.add(new FieldViolation("honourType", "campaign.collective-not-supported", null));
         } else if (type.associationCode == null
                 ? AssociationCode.level(organiser) != AssociationCode.Level.PROVINCE
                 : !type.associationCode.equals(organiser)) {
@@ -62,6 +64,9 @@ public class Campaigns {
             CampaignRequest.Rule rule = rules.get(i);
             if (!seenRules.add(rule.rule())) {
                 errors.add(new FieldViolation("rules[" + i + "].rule", "campaign.rule-repeated", null));
+            }
+            if (type != null && type.collective && PERSON_RULES.contains(rule.rule())) {
+                errors.add(new FieldViolation("rules[" + i + "].rule", "campaign.rule-person-only", null));
             }
             if (rule.rule().needsThreshold != (rule.threshold() != null)) {
                 errors.add(new FieldViolation("rules[" + i + "].threshold", rule.rule().needsThreshold

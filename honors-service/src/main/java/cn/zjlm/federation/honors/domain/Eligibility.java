@@ -60,7 +60,9 @@ public class Eligibility {
                 }
                 case NOT_ALREADY_HOLDING -> {
                     HonourType type = HonourType.findById(campaign.honourType);
-                    if (holdsUnrevoked(nominee(nomination), type.name)) {
+                    boolean holds = nomination.isCollective() ? conferredBefore(nomination, type)
+                            : holdsUnrevoked(nominee(nomination), type.name);
+                    if (holds) {
                         throw ProblemException.conflict("rule-already-holding", type.name);
                     }
                 }
@@ -95,6 +97,13 @@ public class Eligibility {
     private NomineeMember nominee(Nomination n) {
         NomineeMember member = n.memberId == null ? null : NomineeMember.findById(n.memberId);
         return member != null ? member : NomineeMember.find("nationalIdIndex", n.nomineeIdIndex).firstResult();
+    }
+
+    /** A unit or team holds a collective honour it was conferred in an earlier campaign of the same type. */
+    private static boolean conferredBefore(Nomination n, HonourType type) {
+        return Nomination.count("nomineeIdIndex = ?1 and state = ?2 and id <> ?3 and campaignId in "
+                + "(select c.id from Campaign c where c.honourType = ?4)", n.nomineeIdIndex, NominationState.CONFERRED,
+                n.id, type.code) > 0;
     }
 
     boolean holdsUnrevoked(NomineeMember member, String title) {

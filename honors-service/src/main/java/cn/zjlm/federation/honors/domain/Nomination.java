@@ -34,6 +34,10 @@ public class Nomination extends PanacheEntityBase {
     @Column(name = "nominee_name")
     public String nomineeName;
 
+    /** PERSON, or for a collective honour UNIT or TEAM. */
+    @Column(name = "nominee_kind")
+    public String nomineeKind = PERSON;
+
     @Column(name = "nominee_gender")
     public String nomineeGender;
 
@@ -55,7 +59,13 @@ public class Nomination extends PanacheEntityBase {
     @Column(name = "employer_credit_code")
     public String employerCreditCode;
 
-    /** Sector code (FRONTLINE_WORKER, FARMER, ENTERPRISE_HEAD …) used by the share rules. */
+    public static final String PERSON = "PERSON";
+
+    public boolean isCollective() {
+        return !PERSON.equals(nomineeKind);
+    }
+
+    /** Sector code (FRONTLINE_WORKER, FARMER, ENTERPRISE_HEAD …) used by the share rules; none for a collective. */
     public String sector;
 
     public String occupation;

@@ -4,6 +4,7 @@ import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem.FieldViolation;
 import cn.zjlm.federation.commons.error.ProblemException;
+import cn.zjlm.federation.commons.identity.CreditCode;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.AssociationScope;
@@ -59,10 +60,25 @@ public class Nominations {
         n.id = UUID.randomUUID();
         n.campaignId = campaign.id;
         n.associationCode = association;
-        if ((r.memberId() == null) == (r.nominee() == null)) {
-            throw ProblemException.invalidField("memberId", "nomination.member-or-nominee");
+        boolean collectiveHonour = HonourType.<HonourType>findById(campaign.honourType).collective;
+        if (collectiveHonour != (r.collective() != null)) {
+            throw ProblemException.invalidField("collective", collectiveHonour ? "nomination.collective-required"
+                    : "nomination.collective-not-allowed");
         }
-        if (r.memberId() != null) {
+        if (collectiveHonour) {
+            if (r.memberId() != null || r.nominee() != null) {
+                throw ProblemException.invalidField("memberId", "nomination.collective-required");
+            }
+            if (r.employerCreditCode() == null) {
+                throw ProblemException.invalidField("employerCreditCode", "nomination.collective-credit-code");
+            }
+            n.nomineeKind = r.collective().kind();
+            n.nomineeName = r.collective().name().strip();
+            n.nomineeIdIndex = collectiveIndex(n.nomineeKind, CreditCode.normalize(r.employerCreditCode()),
+                    n.nomineeName);
+        } else if ((r.memberId() == null) == (r.nominee() == null)) {
+            throw ProblemException.invalidField("memberId", "nomination.member-or-nominee");
+        } else if (r.memberId() != null) {
             NomineeMember member = NomineeMember.findById(r.memberId());
             if (member == null || !AssociationScope.of(association).covers(member.associationCode)) {
                 throw ProblemException.invalidField("memberId", "nomination.member-unknown");
@@ -90,14 +106,13 @@ public class Nominations {
         }
         if (Nomination.count("campaignId = ?1 and nomineeIdIndex = ?2", campaign.id, n.nomineeIdIndex) > 0) {
             throw new ProblemException(409, "duplicate", List.of(new FieldViolation(
-                    r.memberId() != null ? "memberId" : "nominee.nationalId", "nomination.already-nominated", null)));
+                    collectiveHonour ? "collective.name" : r.memberId() != null ? "memberId" : "nominee.nationalId",
+                    "nomination.already-nominated", null)));
         }
         n.employer = r.employer().strip();
-        n.employerCreditCode = r.employerCreditCode();
+        n.employerCreditCode = r.employerCreditCode() == null ? null : CreditCode.normalize(r.employerCreditCode());
         n.sector = r.sector() != null ? r.sector() : n.sector;
-        if (n.sector == null) {
-            throw ProblemException.invalidField("sector", "nomination.sector-required");
-        }
+        requireSector(n);
         n.occupation = r.occupation();
         n.deeds = r.deeds();
         n.state = NominationState.DRAFT;
@@ -108,13 +123,38 @@ public class Nominations {
         return n;
     }
 
+    /** A person needs a sector (the share rules count by it); a unit or team has none. */
+    private static void requireSector(Nomination n) {
+        if (n.isCollective() && n.sector != null) {
+            throw ProblemException.invalidField("sector", "nomination.sector-person-only");
+        }
+        if (!n.isCollective() && n.sector == null) {
+            throw ProblemException.invalidField("sector", "nomination.sector-required");
+        }
+    }
+
+    /** Identifies a unit (by its code) or a team (by its unit's code and its name) across campaigns. */
+    static String collectiveIndex(String kind, String creditCode, String name) {
+        String key = "UNIT".equals(kind) ? "UNIT|" + creditCode : "TEAM|" + creditCode + "|" + name.toLowerCase();
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Transactional
     public Nomination edit(UUID id, long version, NominationRequest.Edit r, Caller caller) {
         Nomination n = findForUpdate(id, version, caller.scope());
         requireState(n, NominationState.DRAFT, NominationState.RETURNED);
         n.employer = r.employer().strip();
-        n.employerCreditCode = r.employerCreditCode();
+        n.employerCreditCode = r.employerCreditCode() == null ? null : CreditCode.normalize(r.employerCreditCode());
+        if (n.isCollective() && n.employerCreditCode == null) {
+            throw ProblemException.invalidField("employerCreditCode", "nomination.collective-credit-code");
+        }
         n.sector = r.sector();
+        requireSector(n);
         n.occupation = r.occupation();
         n.deeds = r.deeds();
         touch(n, caller, "EDITED", n.state, null, null);

@@ -24,6 +24,8 @@ public class HonorsEvents {
     public static final String APPROVED = "NominationApproved";
     public static final String REJECTED = "NominationRejected";
     public static final String CONFERRED = "HonorConferred";
+    /** A unit or team: member-service and care-service, which deal with people, do not consume it. */
+    public static final String COLLECTIVE_CONFERRED = "CollectiveHonorConferred";
 
     @Inject
     Outbox outbox;
@@ -45,9 +47,17 @@ public class HonorsEvents {
     }
 
     public void conferred(Campaign c, HonourType type, Nomination n) {
+        UUID conferralId = UUID.nameUUIDFromBytes(("conferral:" + n.id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (n.isCollective()) {
+            publish(COLLECTIVE_CONFERRED, n, new CollectiveConferred(conferralId, n.id, c.id, type.code, type.category,
+                    type.level, type.name, type.conferringBody, c.year, n.certificateNumber,
+                    c.awardAmount == null ? null : c.awardAmount.setScale(2).toPlainString(), n.associationCode,
+                    new Recipient(n.nomineeKind, n.nomineeName, n.employer, n.employerCreditCode)));
+            return;
+        }
         Nominee nominee = new Nominee(n.memberId, n.nomineeIdIndex, n.nomineeIdCipher, n.nomineeName, n.nomineeGender,
                 n.nomineeBirthDate, n.nomineePhoneCipher, n.employer, n.employerCreditCode, n.sector, n.occupation);
-        publish(CONFERRED, n, new Conferred(UUID.nameUUIDFromBytes(("conferral:" + n.id).getBytes(java.nio.charset.StandardCharsets.UTF_8)), n.id, c.id,
+        publish(CONFERRED, n, new Conferred(conferralId, n.id, c.id,
                 type.code, type.category, type.level, type.name, type.conferringBody, c.year, n.certificateNumber,
                 false,
                 c.awardAmount == null ? null : c.awardAmount.setScale(2).toPlainString(), n.associationCode, nominee));
@@ -86,6 +96,16 @@ public class HonorsEvents {
     public record Conferred(UUID conferralId, UUID nominationId, UUID campaignId, String honourType, String category,
             String level, String title, String conferringBody, int year, String certificateNumber,
             boolean nationalTreatment, String awardAmount, String associationCode, Nominee nominee) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record CollectiveConferred(UUID conferralId, UUID nominationId, UUID campaignId, String honourType,
+            String category, String level, String title, String conferringBody, int year, String certificateNumber,
+            String awardAmount, String associationCode, Recipient recipient) {
+    }
+
+    /** The unit or team, and the unit (for a unit, itself) with its GB 32100 code. */
+    public record Recipient(String kind, String name, String unit, String creditCode) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
