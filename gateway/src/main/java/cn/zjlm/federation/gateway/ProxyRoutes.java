@@ -160,7 +160,8 @@ public class ProxyRoutes {
     private static void relay(HttpClientResponse upstream, HttpServerResponse response) {
         response.setStatusCode(upstream.statusCode());
         upstream.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+            // the gateway already set the correlation id; the service echoes the same one
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase()) && !CorrelationIds.HEADER.equalsIgnoreCase(h.getKey())) {
                 response.headers().add(h.getKey(), h.getValue());
             }
         });

@@ -76,7 +76,7 @@ class GatewayTest {
                     .then().statusCode(200);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lines.stream()
                     .anyMatch(l -> l.contains("/api/v1/members/logged") && l.contains("correlationId=trace-log-7")
-                            && l.contains(" 200 ")));
+                            && l.contains(" 200 ") && l.matches(".* [0-9]+ ms .*")));
         } finally {
             accessLog.removeHandler(capture);
         }

@@ -70,9 +70,18 @@ class CollectiveHonoursTest {
         given().auth().oauth2(XS_STAFF).get("/api/v1/honors/nominations/" + id).then().statusCode(200)
                 .body("nomineeKind", equalTo("TEAM")).body("nomineeName", equalTo("精密轴承攻关班组"))
                 .body("sector", equalTo(null)).body("newPerson", equalTo(false));
-        // the same team once per campaign
-        given().auth().oauth2(XS_STAFF).contentType(ContentType.JSON).body(unit(campaign, "TEAM", "精密轴承攻关班组"))
+        // the same team once per campaign, however its name is spaced or written (full-width, case)
+        given().auth().oauth2(XS_STAFF).contentType(ContentType.JSON).body(unit(campaign, "TEAM", "精密轴承　攻关 班组"))
                 .post("/api/v1/honors/nominations").then().statusCode(409).body("errors[0].field", equalTo("collective.name"));
+        // moving another team's nomination onto the same unit and name is refused as well
+        String other = draft(XS_STAFF, unit(campaign, "TEAM", "精密轴承攻关班组").entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getKey().equals("employerCreditCode")
+                        ? CreditCode.compose("91330109MA2C0L2E5") : e.getValue())));
+        given().auth().oauth2(XS_STAFF).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("employer", "杭州萧山集体荣誉测试有限公司", "employerCreditCode", UNIT_CODE,
+                        "deeds", "改为同一单位"))
+                .put("/api/v1/honors/nominations/" + other).then().statusCode(409)
+                .body("errors[0].field", equalTo("employerCreditCode"));
         confer(campaign, id);
         given().get("/api/v1/public/honors/notices?campaignId=" + campaign).then().statusCode(200);
 
@@ -84,6 +93,10 @@ class CollectiveHonoursTest {
         assertThat(data.path("recipient").path("kind").asText()).isEqualTo("TEAM");
         assertThat(data.path("certificateNumber").asText()).startsWith("ZJ-PIONEER-TEAM-" + today().getYear());
         assertThat(data.has("nominee")).isFalse();
+        var submitted = TopicReader.await(TestInfrastructure.kafka().bootstrapServers(), EventTopics.HONORS,
+                r -> id.equals(r.key()) && r.value().contains("NominationSubmitted"), 1, Duration.ofSeconds(30));
+        assertThat(EventContracts.violations(submitted.get(0).value())).isEmpty();
+        assertThat(submitted.get(0).value()).contains("\"nomineeKind\":\"TEAM\"");
 
         // holding the honour already: a later campaign refuses the same team by its rule
         String later = pioneerCampaign(List.of(Map.of("rule", "NOT_ALREADY_HOLDING")));

@@ -7,6 +7,7 @@ import java.time.Duration;
 /** federation.outbox.*: how often the relay looks for unsent events, and its longest wait after failures. */
 @ConfigMapping(prefix = "federation.outbox")
 public interface OutboxConfig {
+    /** Read by the relay's @Scheduled(every = "${federation.outbox.poll-interval:1s}"); mapped so it is documented and checked. */
     @WithDefault("1s")
     Duration pollInterval();
 

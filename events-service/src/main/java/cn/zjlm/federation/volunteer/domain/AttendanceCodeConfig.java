@@ -11,5 +11,6 @@ public interface AttendanceCodeConfig {
     Duration defaultValidity();
 
     @WithDefault("5")
+    @jakarta.validation.constraints.Min(1)
     int maxFailedAttempts();
 }

@@ -78,6 +78,8 @@ public class CalendarResource {
                 throw ProblemException.invalidField("days[" + i + "].day", "calendar.day-duplicate");
             }
         }
+        // One replacement at a time: two at once would both delete and then collide on insert. Reads go on.
+        em.createNativeQuery("lock table calendar_day in share row exclusive mode").executeUpdate();
         em.createNativeQuery("delete from calendar_day where day between ?1 and ?2")
                 .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year, 12, 31)).executeUpdate();
         for (SpecialDay d : calendar.days()) {

@@ -61,6 +61,7 @@ public class Nominations {
         n.campaignId = campaign.id;
         n.associationCode = association;
         boolean collectiveHonour = HonourType.<HonourType>findById(campaign.honourType).collective;
+        String duplicateField = r.memberId() != null ? "memberId" : "nominee.nationalId";
         if (collectiveHonour != (r.collective() != null)) {
             throw ProblemException.invalidField("collective", collectiveHonour ? "nomination.collective-required"
                     : "nomination.collective-not-allowed");
@@ -76,6 +77,7 @@ public class Nominations {
             n.nomineeName = r.collective().name().strip();
             n.nomineeIdIndex = collectiveIndex(n.nomineeKind, CreditCode.normalize(r.employerCreditCode()),
                     n.nomineeName);
+            duplicateField = "UNIT".equals(n.nomineeKind) ? "employerCreditCode" : "collective.name";
         } else if ((r.memberId() == null) == (r.nominee() == null)) {
             throw ProblemException.invalidField("memberId", "nomination.member-or-nominee");
         } else if (r.memberId() != null) {
@@ -104,11 +106,7 @@ public class Nominations {
             n.nomineeIdCipher = cipher.encrypt(nationalId);
             n.nomineePhoneCipher = r.nominee().phone() == null ? null : cipher.encrypt(r.nominee().phone().strip());
         }
-        if (Nomination.count("campaignId = ?1 and nomineeIdIndex = ?2", campaign.id, n.nomineeIdIndex) > 0) {
-            throw new ProblemException(409, "duplicate", List.of(new FieldViolation(
-                    collectiveHonour ? "collective.name" : r.memberId() != null ? "memberId" : "nominee.nationalId",
-                    "nomination.already-nominated", null)));
-        }
+        requireNotNominated(n.campaignId, n.nomineeIdIndex, n.id, duplicateField);
         n.employer = r.employer().strip();
         n.employerCreditCode = r.employerCreditCode() == null ? null : CreditCode.normalize(r.employerCreditCode());
         n.sector = r.sector() != null ? r.sector() : n.sector;
@@ -133,9 +131,23 @@ public class Nominations {
         }
     }
 
-    /** Identifies a unit (by its code) or a team (by its unit's code and its name) across campaigns. */
+    /** 409 when the campaign already has a nomination of the same person, unit or team. */
+    private static void requireNotNominated(UUID campaignId, String nomineeIdIndex, UUID nominationId, String field) {
+        if (Nomination.count("campaignId = ?1 and nomineeIdIndex = ?2 and id <> ?3", campaignId, nomineeIdIndex,
+                nominationId) > 0) {
+            throw new ProblemException(409, "duplicate", List.of(new FieldViolation(field,
+                    "nomination.already-nominated", null)));
+        }
+    }
+
+    /**
+     * Identifies a unit (by its code) or a team (by its unit's code and its name, compared without
+     * width, case or spacing differences) across campaigns.
+     */
     static String collectiveIndex(String kind, String creditCode, String name) {
-        String key = "UNIT".equals(kind) ? "UNIT|" + creditCode : "TEAM|" + creditCode + "|" + name.toLowerCase();
+        String team = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        String key = "UNIT".equals(kind) ? "UNIT|" + creditCode : "TEAM|" + creditCode + "|" + team;
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -150,8 +162,14 @@ public class Nominations {
         requireState(n, NominationState.DRAFT, NominationState.RETURNED);
         n.employer = r.employer().strip();
         n.employerCreditCode = r.employerCreditCode() == null ? null : CreditCode.normalize(r.employerCreditCode());
-        if (n.isCollective() && n.employerCreditCode == null) {
-            throw ProblemException.invalidField("employerCreditCode", "nomination.collective-credit-code");
+        if (n.isCollective()) {
+            if (n.employerCreditCode == null) {
+                throw ProblemException.invalidField("employerCreditCode", "nomination.collective-credit-code");
+            }
+            // the unit is the collective's identity: another code is another collective
+            String index = collectiveIndex(n.nomineeKind, n.employerCreditCode, n.nomineeName);
+            requireNotNominated(n.campaignId, index, n.id, "employerCreditCode");
+            n.nomineeIdIndex = index;
         }
         n.sector = r.sector();
         requireSector(n);

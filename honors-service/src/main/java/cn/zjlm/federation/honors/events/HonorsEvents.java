@@ -69,9 +69,10 @@ public class HonorsEvents {
 
     /** What every nomination event says about the nomination. */
     public record Ref(UUID nominationId, UUID campaignId, String honourType, int year, String associationCode,
-            UUID memberId, String nomineeName) {
+            String nomineeKind, UUID memberId, String nomineeName) {
         static Ref of(Campaign c, Nomination n) {
-            return new Ref(n.id, c.id, c.honourType, c.year, n.associationCode, n.memberId, n.nomineeName);
+            return new Ref(n.id, c.id, c.honourType, c.year, n.associationCode, n.nomineeKind, n.memberId,
+                    n.nomineeName);
         }
     }
 
