@@ -13,6 +13,17 @@ public interface GatewayConfig {
     /** How long to wait for an upstream's response headers before answering 504. */
     Duration upstreamTimeout();
 
+    /** Requests each client address may make to /api per window; more get 429 with Retry-After. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @io.smallrye.config.WithDefault("6000")
+        int requests();
+
+        @io.smallrye.config.WithDefault("PT1M")
+        Duration window();
+    }
+
     interface Route {
         String url();
 

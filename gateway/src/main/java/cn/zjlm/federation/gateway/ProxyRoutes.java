@@ -46,6 +46,13 @@ public class ProxyRoutes {
     Vertx vertx;
 
     @Inject
+    RateLimiter rateLimiter;
+
+    /** Bodies are streamed to the services, so the declared length is checked here, before routing. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    java.util.Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize;
+
+    @Inject
     @Tenant("Default")
     TenantIdentityProvider tokens;
 
@@ -55,6 +62,7 @@ public class ProxyRoutes {
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(100).setKeepAlive(true)
                 .setConnectTimeout(5000));
         router.route().order(Integer.MIN_VALUE).handler(this::correlate);
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(this::limitRate);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::securityFailure);
         config.routes().forEach((name, route) -> {
             URI upstream = URI.create(route.url());
@@ -75,6 +83,24 @@ public class ProxyRoutes {
         rc.put(CorrelationIds.MDC_KEY, id);
         MDC.put(CorrelationIds.MDC_KEY, id); // kept in the request's Vert.x context, so later log lines carry it too
         rc.response().putHeader(CorrelationIds.HEADER, id);
+        rc.next();
+    }
+
+    private void limitRate(RoutingContext rc) {
+        String client = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        long wait = rateLimiter.secondsToWait(client);
+        if (wait > 0) {
+            rc.response().putHeader("Retry-After", Long.toString(wait));
+            Problems.send(rc, 429, "too-many-requests", wait);
+            return;
+        }
+        String length = rc.request().getHeader("Content-Length");
+        if (length != null && maxBodySize.isPresent() && length.matches("[0-9]{1,18}")
+                && Long.parseLong(length) > maxBodySize.get().asLongValue()) {
+            rc.response().putHeader("Connection", "close"); // the body is not read
+            Problems.send(rc, 413, "payload-too-large");
+            return;
+        }
         rc.next();
     }
 
