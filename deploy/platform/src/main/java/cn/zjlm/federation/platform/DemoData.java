@@ -79,7 +79,8 @@ public final class DemoData {
         };
     }
 
-    public record Result(int created, int existing) {
+    /** How many demo members were registered now or found, and the clear values sent (tests look for them in logs). */
+    public record Result(int created, int existing, List<String> nationalIds, List<String> phones) {
     }
 
     public static Result seed(Platform platform) {
@@ -89,6 +90,8 @@ public final class DemoData {
         Random random = new Random(20261122L);
         int created = 0;
         int existing = 0;
+        List<String> nationalIds = new java.util.ArrayList<>();
+        List<String> phones = new java.util.ArrayList<>();
         for (Person p : PEOPLE) {
             LocalDate birth = LocalDate.of(p.birthYear(), 1 + random.nextInt(12), 1 + random.nextInt(28));
             int sequence = random.nextInt(500) * 2 + ("MALE".equals(p.gender()) ? 1 : 0);
@@ -99,6 +102,8 @@ public final class DemoData {
             body.put("birthDate", birth.toString());
             body.put("nationalId", NationalIdNumber.compose(p.county(), birth, sequence));
             body.put("phone", "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000)));
+            nationalIds.add((String) body.get("nationalId"));
+            phones.add((String) body.get("phone"));
             body.put("employer", p.employer());
             body.put("employerCreditCode", CreditCode.compose("91" + p.county() + "MA" + String.format("%07d",
                     random.nextInt(10_000_000))));
@@ -128,7 +133,7 @@ public final class DemoData {
                 "330100", tokens.computeIfAbsent("hz-admin", u -> platform.keycloak().passwordToken(u, "demo"))));
         seedVolunteering(platform, http, mapper, tokens.computeIfAbsent("hz-staff",
                 u -> platform.keycloak().passwordToken(u, "demo")));
-        return new Result(created, existing);
+        return new Result(created, existing, List.copyOf(nationalIds), List.copyOf(phones));
     }
 
     /** This year's provincial model-worker selection, open all year, so nominations can be tried at once. */

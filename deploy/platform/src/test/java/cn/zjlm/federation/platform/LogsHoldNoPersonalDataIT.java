@@ -1,0 +1,47 @@
+package cn.zjlm.federation.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PIPL: ID numbers and phones never reach a log. Every component's log of the end-to-end platform
+ * (services, gateway, Keycloak, PostgreSQL) is searched for the demo members' clear values, which
+ * were sent through the gateway when the platform was seeded.
+ */
+class LogsHoldNoPersonalDataIT {
+    @Test
+    void noLogContainsADemoIdNumberOrPhone() throws IOException {
+        DemoData.Result demo = E2E.demo();
+        assertThat(demo.nationalIds()).hasSize(DemoData.PEOPLE.size());
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(E2E.platform().settings().logs())) {
+            logs = files.filter(f -> f.toString().endsWith(".log")).toList();
+        }
+        assertThat(logs).extracting(f -> f.getFileName().toString()).contains("member-service.log", "gateway.log");
+        // the seeding's requests are in the logs being searched
+        assertThat(Files.readString(E2E.platform().settings().logs().resolve("gateway.log")))
+                .contains("POST /api/v1/members");
+        List<String> leaks = new ArrayList<>();
+        for (Path log : logs) {
+            String text = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1); // byte-safe
+            for (String value : demo.nationalIds()) {
+                if (text.contains(value)) {
+                    leaks.add(log.getFileName() + ": ID number " + value.substring(0, 6) + "…");
+                }
+            }
+            for (String value : demo.phones()) {
+                if (text.contains(value)) {
+                    leaks.add(log.getFileName() + ": phone " + value.substring(0, 3) + "…");
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+}
