@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care.api;
 
+import cn.zjlm.federation.commons.events.MemberReasons;
 import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.care.domain.CareMember;
 import cn.zjlm.federation.care.domain.Trip;
@@ -160,7 +161,7 @@ public class TripResource {
                     .orElseThrow(() -> ProblemException.notFound("member"));
             if (m.isDeceased()) {
                 throw new ProblemException(422, "not-eligible",
-                        cn.zjlm.federation.care.domain.CaseReasons.deceased(m.deceasedOn));
+                        MemberReasons.deceased(m.deceasedOn));
             }
             if (TripEnrolment.count("tripId = ?1 and memberId = ?2 and status <> 'CANCELLED'", t.id, m.memberId) > 0) {
                 throw ProblemException.conflict("trip-enrolled");

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care.domain;
 
+import cn.zjlm.federation.commons.events.MemberReasons;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
 import cn.zjlm.federation.commons.pii.PiiCipher;
@@ -47,7 +48,7 @@ public class Assessor {
     /** Why {@code member} cannot receive the programme under {@code rule}, or empty when they can. */
     public Optional<String> refusal(ProgrammeRule rule, CareMember member) {
         if (member.isDeceased()) {
-            return Optional.of(CaseReasons.deceased(member.deceasedOn));
+            return Optional.of(MemberReasons.deceased(member.deceasedOn));
         }
         Optional<Eligibility> eligibility = Eligibility.of(parameters(rule));
         if (eligibility.isPresent() && eligibility.get().qualifyingLevel(member).isEmpty()) {

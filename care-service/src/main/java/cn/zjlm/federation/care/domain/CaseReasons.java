@@ -1,16 +1,10 @@
 package cn.zjlm.federation.care.domain;
 
-import java.time.LocalDate;
-
 /** Why a case was held or dropped, for the staff who read it: English and Chinese in one line. */
 public final class CaseReasons {
     private CaseReasons() {
     }
 
-    public static String deceased(LocalDate on) {
-        String date = on == null ? "?" : on.toString();
-        return "The member died on " + date + " / 会员已于 " + date + " 去世";
-    }
 
     public static String noQualifyingHonour(String programme) {
         return "No unrevoked honour qualifies for " + programme + " / 无符合该项目条件的有效荣誉称号";

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.care.domain;
 
+import cn.zjlm.federation.commons.events.MemberReasons;
 import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.care.events.CareEvents;
 import cn.zjlm.federation.commons.error.Preconditions;
@@ -203,7 +204,7 @@ public class CaseService {
         }
         CareMember member = found.get();
         if (member.isDeceased()) {
-            return Optional.of(CaseReasons.deceased(member.deceasedOn));
+            return Optional.of(MemberReasons.deceased(member.deceasedOn));
         }
         if (!AssociationCode.covers(c.associationCode, member.associationCode)) {
             return Optional.of(CaseReasons.transferred(member.associationCode));

@@ -159,11 +159,7 @@ public final class DemoData {
         body.put("quotas", quotas);
         body.put("rules", List.of(Map.of("rule", "FRONTLINE_SHARE_MIN", "threshold", 60), Map.of("rule", "IN_SERVICE"),
                 Map.of("rule", "NOT_ALREADY_HOLDING")));
-        HttpResponse<String> response = send(http, mapper, platform.gatewayUrl() + "/api/v1/honors/campaigns", token,
-                body);
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("demo campaign refused: " + response.statusCode() + " " + response.body());
-        }
+        require(send(http, mapper, platform.gatewayUrl() + "/api/v1/honors/campaigns", token, body), "campaign");
     }
 
     /** This and next year's care budgets of Shaoxing and Hangzhou, so approvals can be tried at once. */
@@ -175,9 +171,8 @@ public final class DemoData {
             for (int y = year; y <= year + 1; y++) {
                 HttpResponse<String> response = send(http, mapper, platform.gatewayUrl() + "/api/v1/care/budgets", token,
                         Map.of("associationCode", association, "programme", programme, "year", y, "amount", amount));
-                if (response.statusCode() != 201 && response.statusCode() != 409) {
-                    throw new IllegalStateException("demo budget refused: " + response.statusCode() + " "
-                            + response.body());
+                if (response.statusCode() != 409) { // already set up by an earlier start
+                    require(response, "budget");
                 }
             }
         }));

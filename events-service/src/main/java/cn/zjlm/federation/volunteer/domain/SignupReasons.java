@@ -1,16 +1,10 @@
 package cn.zjlm.federation.volunteer.domain;
 
-import java.time.LocalDate;
-
 /** Why a sign-up was refused or cancelled, for people to read: English and Chinese in one line. */
 public final class SignupReasons {
     private SignupReasons() {
     }
 
-    public static String deceased(LocalDate on) {
-        String date = on == null ? "?" : on.toString();
-        return "The member died on " + date + " / 会员已于 " + date + " 去世";
-    }
 
     public static String transferred(String to) {
         return "The member moved to association " + to + ", outside the organiser's area / 会员已转至 " + to

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.volunteer.domain;
 
+import cn.zjlm.federation.commons.events.MemberReasons;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
 import cn.zjlm.federation.commons.time.ChinaTime;
@@ -78,7 +79,7 @@ public class Signups {
 
     public static void requireAlive(VolunteerMember m) {
         if (!m.canVolunteer()) {
-            throw new ProblemException(422, "not-eligible", SignupReasons.deceased(m.deceasedOn));
+            throw new ProblemException(422, "not-eligible", MemberReasons.deceased(m.deceasedOn));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.volunteer.events;
 
+import cn.zjlm.federation.commons.events.MemberReasons;
 import cn.zjlm.federation.commons.events.CloudEvent;
 import cn.zjlm.federation.commons.events.IdempotentConsumer;
 import cn.zjlm.federation.commons.events.MemberReadModel;
@@ -41,7 +42,7 @@ public class MemberEventsConsumer {
     void apply(CloudEvent event) {
         MemberSnapshot.of(event).flatMap(s -> MemberReadModel.apply(s,
                 VolunteerMember.<VolunteerMember>findById(s.memberId()), VolunteerMember::new)).ifPresent(m -> {
-                    String reason = m.isDeceased() ? SignupReasons.deceased(m.deceasedOn)
+                    String reason = m.isDeceased() ? MemberReasons.deceased(m.deceasedOn)
                             : SignupReasons.transferred(m.associationCode);
                     int cancelled = signups.cancelFutureSignups(m, reason);
                     if (m.isDeceased()) {

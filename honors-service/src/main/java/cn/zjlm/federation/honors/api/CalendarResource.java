@@ -2,6 +2,7 @@ package cn.zjlm.federation.honors.api;
 
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.security.Roles;
+import cn.zjlm.federation.honors.domain.CalendarDay;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,15 +51,8 @@ public class CalendarResource {
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.REVIEWER})
     @Operation(summary = "A year's holidays and make-up working days; other weekdays work, weekends rest")
     public YearCalendar get(@PathParam("year") @Min(2000) @Max(2100) int year) {
-        List<SpecialDay> days = new ArrayList<>();
-        for (Object r : em.createNativeQuery("select day, kind, name from calendar_day where day between ?1 and ?2 "
-                + "order by day").setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year, 12, 31))
-                .getResultList()) {
-            Object[] row = (Object[]) r;
-            LocalDate day = row[0] instanceof LocalDate d ? d : ((java.sql.Date) row[0]).toLocalDate();
-            days.add(new SpecialDay(day, (String) row[1], (String) row[2]));
-        }
-        return new YearCalendar(days);
+        return new YearCalendar(CalendarDay.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .map(d -> new SpecialDay(d.day, d.kind, d.name)).toList());
     }
 
     @PUT
@@ -80,12 +73,15 @@ public class CalendarResource {
         }
         // One replacement at a time: two at once would both delete and then collide on insert. Reads go on.
         em.createNativeQuery("lock table calendar_day in share row exclusive mode").executeUpdate();
-        em.createNativeQuery("delete from calendar_day where day between ?1 and ?2")
-                .setParameter(1, LocalDate.of(year, 1, 1)).setParameter(2, LocalDate.of(year, 12, 31)).executeUpdate();
+        CalendarDay.delete("day between ?1 and ?2", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         for (SpecialDay d : calendar.days()) {
-            em.createNativeQuery("insert into calendar_day (day, kind, name) values (?1, ?2, ?3)")
-                    .setParameter(1, d.day()).setParameter(2, d.kind()).setParameter(3, d.name().strip()).executeUpdate();
+            CalendarDay row = new CalendarDay();
+            row.day = d.day();
+            row.kind = d.kind();
+            row.name = d.name().strip();
+            row.persist();
         }
+        CalendarDay.flush();
         return get(year);
     }
 }
