@@ -42,6 +42,26 @@ class PiiTest {
     }
 
     @Test
+    void aRotatedKeyStillOpensOldValuesAndResealsThemWithTheNewKey() {
+        PiiCipher before = new PiiCipher("k1", KEY, INDEX);
+        String old = before.encrypt("13812345678");
+        PiiCipher after = new PiiCipher("k2", INDEX, INDEX, java.util.List.of("k1:" + KEY));
+
+        assertThat(after.isCurrent(old)).isFalse();
+        assertThat(after.decrypt(old)).isEqualTo("13812345678");
+        String resealed = after.reseal(old);
+        assertThat(resealed).startsWith("k2:");
+        assertThat(after.isCurrent(resealed)).isTrue();
+        assertThat(after.decrypt(resealed)).isEqualTo("13812345678");
+        assertThat(after.reseal(resealed)).isSameAs(resealed);
+        assertThatThrownBy(() -> before.decrypt(resealed)).hasMessageContaining("unknown key id");
+        // The key id is authenticated: relabelling a value as another key's fails.
+        assertThatThrownBy(() -> after.decrypt("k2" + old.substring(2))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new PiiCipher("k2", KEY, INDEX, java.util.List.of("nokeyid")))
+                .hasMessageContaining("keyId:base64");
+    }
+
+    @Test
     void blindIndexIsDeterministicAndKeyed() {
         PiiCipher cipher = new PiiCipher("k1", KEY, INDEX);
         assertThat(cipher.blindIndex("11010519491231002X")).isEqualTo(cipher.blindIndex("11010519491231002X"))

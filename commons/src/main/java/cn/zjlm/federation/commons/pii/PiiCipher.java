@@ -7,6 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -14,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM encryption of sensitive values at rest ("keyId:base64(iv|ciphertext|tag)") and an
- * HMAC-SHA256 blind index for exact matching.
+ * HMAC-SHA256 blind index for exact matching. Values are sealed with the current key and opened with
+ * whichever key their id names, so a key can be rotated while the platform runs (docs/runbooks.md).
  */
 @ApplicationScoped
 public class PiiCipher {
@@ -24,17 +28,47 @@ public class PiiCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
     private final String keyId;
+    /** Every key that can open a value, current one included, by key id. */
+    private final Map<String, SecretKeySpec> openingKeys = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     @jakarta.inject.Inject
     public PiiCipher(PiiConfig config) {
-        this(config.keyId(), config.encryptionKey(), config.indexKey());
+        this(config.keyId(), config.encryptionKey(), config.indexKey(), config.decryptOnlyKeys().orElse(List.of()));
     }
 
     public PiiCipher(String keyId, String encryptionKeyBase64, String indexKeyBase64) {
+        this(keyId, encryptionKeyBase64, indexKeyBase64, List.of());
+    }
+
+    /** @param decryptOnlyKeys "keyId:base64" entries */
+    public PiiCipher(String keyId, String encryptionKeyBase64, String indexKeyBase64, List<String> decryptOnlyKeys) {
         this.keyId = keyId;
         this.encryptionKey = key(encryptionKeyBase64, "AES", "federation.pii.encryption-key");
         this.indexKey = key(indexKeyBase64, "HmacSHA256", "federation.pii.index-key");
+        for (String entry : decryptOnlyKeys) {
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalStateException("federation.pii.decrypt-only-keys entries are keyId:base64");
+            }
+            openingKeys.put(entry.substring(0, colon).strip(),
+                    key(entry.substring(colon + 1).strip(), "AES", "federation.pii.decrypt-only-keys"));
+        }
+        openingKeys.put(keyId, encryptionKey);
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    /** Whether a stored value was sealed with the current key. */
+    public boolean isCurrent(String stored) {
+        return stored == null || stored.startsWith(keyId + ":");
+    }
+
+    /** The same clear value sealed with the current key. */
+    public String reseal(String stored) {
+        return isCurrent(stored) ? stored : encrypt(decrypt(stored));
     }
 
     public String encrypt(String clear) {
@@ -60,14 +94,15 @@ public class PiiCipher {
             return null;
         }
         int colon = stored.indexOf(':');
-        if (colon < 0 || !stored.substring(0, colon).equals(keyId)) {
+        SecretKeySpec key = colon < 0 ? null : openingKeys.get(stored.substring(0, colon));
+        if (key == null) {
             throw new IllegalStateException("PII value was sealed with an unknown key id");
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(colon + 1));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.updateAAD(stored.substring(0, colon).getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("PII value cannot be decrypted", e);
