@@ -20,13 +20,14 @@ class BusinessMetricsTest {
     @Test
     void membersByStatusCountTheRegistry() {
         gauges.refresh();
+        double before = ScrapedMetrics.figure("federation_members", "status", "IN_SERVICE");
         String status = given().auth().oauth2(TestTokens.token("hz-staff", "330100", "city-staff"))
                 .contentType(ContentType.JSON)
                 .body(MemberApiTest.member("程晓东", MemberApiTest.newId(LocalDate.of(1975, 3, 9)), "330106"))
                 .post("/api/v1/members").then().statusCode(201).extract().path("status");
-        double before = ScrapedMetrics.figure("federation_members", "status", status);
-
         gauges.refresh();
+
+        assertThat(status).isEqualTo("IN_SERVICE");
 
         assertThat(ScrapedMetrics.figure("federation_members", "status", status)).isEqualTo(before + 1);
     }

@@ -48,7 +48,7 @@ class KeyRotationTest {
                 .setParameter(3, id).executeUpdate());
 
         assertThat(clearNationalId(id)).isEqualTo(nationalId);
-        assertThat(resealing.reseal()).isGreaterThanOrEqualTo(2);
+        resealing.reseal(); // the scheduled pass may have resealed them already: the end state is what counts
 
         Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
                 "select national_id_cipher, phone_cipher from member where id = cast(?1 as uuid)")
@@ -57,6 +57,8 @@ class KeyRotationTest {
         assertThat(cipher.decrypt((String) stored[1])).isEqualTo("13900001111");
         assertThat(clearNationalId(id)).isEqualTo(nationalId);
         assertThat(resealing.reseal()).isZero();
+        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+                .contains("federation_pii_values_under_old_keys 0.0");
     }
 
     private String clearNationalId(String id) {

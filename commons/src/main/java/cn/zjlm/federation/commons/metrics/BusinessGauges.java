@@ -58,14 +58,14 @@ public class BusinessGauges {
     }
 
     private void update(String name, BusinessMetricsConfig.Gauge gauge, List<Object[]> rows) {
-        Map<String, AtomicReference<Double>> byLabel = figures.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
-        // A label that no longer occurs (the last HELD case was paid) reads 0, not its old figure.
-        byLabel.values().forEach(figure -> figure.set(0.0));
+        Map<String, Double> latest = new java.util.HashMap<>();
         for (Object[] row : rows) {
-            String labelValue = String.valueOf(row[0]);
-            double value = ((Number) row[1]).doubleValue();
-            byLabel.computeIfAbsent(labelValue, v -> register(name, gauge, v)).set(value);
+            latest.put(String.valueOf(row[0]), ((Number) row[1]).doubleValue());
         }
+        Map<String, AtomicReference<Double>> byLabel = figures.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        latest.keySet().forEach(label -> byLabel.computeIfAbsent(label, v -> register(name, gauge, v)));
+        // A label that no longer occurs (the last HELD case was paid) reads 0, not its old figure.
+        byLabel.forEach((label, figure) -> figure.set(latest.getOrDefault(label, 0.0)));
     }
 
     private AtomicReference<Double> register(String name, BusinessMetricsConfig.Gauge gauge, String labelValue) {

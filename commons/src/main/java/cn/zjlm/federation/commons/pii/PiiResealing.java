@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -34,11 +36,12 @@ public class PiiResealing {
     @Inject
     EntityManager em;
 
-    private final AtomicLong underOldKeys = new AtomicLong();
+    /** NaN until a pass has counted: "no figure" must not read as "nothing left under old keys". */
+    private final AtomicReference<Double> underOldKeys = new AtomicReference<>(Double.NaN);
 
     @Inject
     void registerGauge(MeterRegistry registry) {
-        Gauge.builder("federation.pii.values.under.old.keys", underOldKeys, AtomicLong::get)
+        Gauge.builder("federation.pii.values.under.old.keys", underOldKeys, AtomicReference::get)
                 .description("Encrypted values not yet resealed with the current PII key")
                 .register(registry);
     }
@@ -60,18 +63,18 @@ public class PiiResealing {
     /** Reseals every stale value it can lock now; returns how many were resealed. */
     public long reseal() {
         long resealed = 0;
-        for (String column : columns()) {
-            int batch;
-            do {
-                batch = QuarkusTransaction.requiringNew().call(() -> resealBatch(column));
-                resealed += batch;
-            } while (batch == BATCH);
-        }
         long remaining = 0;
         for (String column : columns()) {
+            Set<String> failed = new HashSet<>();
+            int batch;
+            do {
+                int[] counts = QuarkusTransaction.requiringNew().call(() -> resealBatch(column, failed));
+                resealed += counts[0];
+                batch = counts[1];
+            } while (batch == BATCH);
             remaining += QuarkusTransaction.requiringNew().call(() -> stale(column));
         }
-        underOldKeys.set(remaining);
+        underOldKeys.set((double) remaining);
         if (resealed > 0 || remaining > 0) {
             LOG.infof("PII resealed with key %s: %d values, %d still under older keys", cipher.keyId(), resealed,
                     remaining);
@@ -79,25 +82,48 @@ public class PiiResealing {
         return resealed;
     }
 
+    /** Returns {resealed, rows looked at}; a value that cannot be opened is logged and left for people. */
     @SuppressWarnings("unchecked")
-    private int resealBatch(String column) {
+    private int[] resealBatch(String column, Set<String> failed) {
         String[] tc = column.split("\\.");
-        // A ciphertext is unique (random IV), so the locked value itself identifies its row.
-        List<String> values = em.createNativeQuery("select " + tc[1] + " from " + tc[0] + " where " + tc[1]
-                + " is not null and " + tc[1] + " not like ?1 limit " + BATCH + " for update skip locked")
-                .setParameter(1, cipher.keyId() + ":%").getResultList();
-        for (String value : values) {
-            em.createNativeQuery("update " + tc[0] + " set " + tc[1] + " = ?1 where " + tc[1] + " = ?2")
-                    .setParameter(1, cipher.reseal(value)).setParameter(2, value).executeUpdate();
+        var query = em.createNativeQuery("select ctid::text, " + tc[1] + " from " + tc[0] + " where "
+                + staleCondition(tc[1]) + (failed.isEmpty() ? "" : " and ctid::text not in (:failed)")
+                + " limit " + BATCH + " for update skip locked")
+                .setParameter("prefix", cipher.keyId() + ":")
+                .setParameter("prefixLength", cipher.keyId().length() + 1);
+        if (!failed.isEmpty()) {
+            query.setParameter("failed", failed);
         }
-        return values.size();
+        List<Object[]> rows = query.getResultList();
+        int resealed = 0;
+        for (Object[] row : rows) {
+            String sealed;
+            try {
+                sealed = cipher.reseal((String) row[1]);
+            } catch (IllegalStateException e) {
+                failed.add((String) row[0]);
+                LOG.errorf("%s at %s cannot be resealed: %s", column, row[0], e.getMessage());
+                continue;
+            }
+            // The row is locked, so its physical address (ctid) stays put until this transaction ends.
+            em.createNativeQuery("update " + tc[0] + " set " + tc[1] + " = :sealed where ctid = cast(:ctid as tid)")
+                    .setParameter("sealed", sealed).setParameter("ctid", row[0]).executeUpdate();
+            resealed++;
+        }
+        return new int[] {resealed, rows.size()};
     }
 
     private long stale(String column) {
         String[] tc = column.split("\\.");
-        return ((Number) em.createNativeQuery("select count(*) from " + tc[0] + " where " + tc[1]
-                + " is not null and " + tc[1] + " not like ?1").setParameter(1, cipher.keyId() + ":%")
+        return ((Number) em.createNativeQuery("select count(*) from " + tc[0] + " where " + staleCondition(tc[1]))
+                .setParameter("prefix", cipher.keyId() + ":")
+                .setParameter("prefixLength", cipher.keyId().length() + 1)
                 .getSingleResult()).longValue();
+    }
+
+    /** Compared as a prefix, not with LIKE, so '_' or '%' in a key id are not wildcards. */
+    private static String staleCondition(String column) {
+        return column + " is not null and left(" + column + ", :prefixLength) <> :prefix";
     }
 
     private List<String> columns() {

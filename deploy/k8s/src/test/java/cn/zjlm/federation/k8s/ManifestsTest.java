@@ -257,6 +257,8 @@ class ManifestsTest {
             c.getEnvFrom().stream().filter(f -> f.getConfigMapRef() != null).forEach(f -> overlay.all(ConfigMap.class)
                     .stream().filter(cm -> cm.getMetadata().getName().equals(f.getConfigMapRef().getName()))
                     .forEach(cm -> cm.getData().keySet().forEach(k -> env.put(app + ":" + k, k))));
+            c.getEnvFrom().stream().filter(f -> f.getSecretRef() != null).forEach(f -> knownSecrets(overlay)
+                    .getOrDefault(f.getSecretRef().getName(), Set.of()).forEach(k -> env.put(app + ":" + k, k)));
             for (var entry : env.entrySet()) {
                 String variable = entry.getValue();
                 if (entry.getKey().startsWith(app + ":") && variable.matches("(FEDERATION|GATEWAY)_.*")
