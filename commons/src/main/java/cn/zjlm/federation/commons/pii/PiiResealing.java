@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,12 +47,31 @@ public class PiiResealing {
                 .register(registry);
     }
 
-    void checkColumns(@Observes StartupEvent event) {
-        for (String column : columns()) {
-            if (!COLUMN.matcher(column).matches()) {
-                throw new IllegalStateException("federation.pii.sealed-columns: '" + column + "' is not table.column");
+    /** A configured table.column, checked once so the names can be put into SQL. */
+    record SealedColumn(String table, String column) {
+        static SealedColumn parse(String name) {
+            if (!COLUMN.matcher(name).matches()) {
+                throw new IllegalStateException("federation.pii.sealed-columns: '" + name + "' is not table.column");
             }
+            String[] parts = name.split("\\.");
+            return new SealedColumn(parts[0], parts[1]);
         }
+
+        /** Compared as a prefix, not with LIKE, so '_' or '%' in a key id are not wildcards. */
+        String staleCondition() {
+            return column + " is not null and left(" + column + ", :prefixLength) <> :prefix";
+        }
+
+        @Override
+        public String toString() {
+            return table + "." + column;
+        }
+    }
+
+    private List<SealedColumn> columns = List.of();
+
+    void checkColumns(@Observes StartupEvent event) {
+        columns = config.sealedColumns().orElse(List.of()).stream().map(SealedColumn::parse).toList();
     }
 
     @Scheduled(every = "${federation.pii.reseal-interval:10m}", delayed = "1m",
@@ -64,7 +84,7 @@ public class PiiResealing {
     public long reseal() {
         long resealed = 0;
         long remaining = 0;
-        for (String column : columns()) {
+        for (SealedColumn column : columns) {
             Set<String> failed = new HashSet<>();
             int batch;
             do {
@@ -84,13 +104,11 @@ public class PiiResealing {
 
     /** Returns {resealed, rows looked at}; a value that cannot be opened is logged and left for people. */
     @SuppressWarnings("unchecked")
-    private int[] resealBatch(String column, Set<String> failed) {
-        String[] tc = column.split("\\.");
-        var query = em.createNativeQuery("select ctid::text, " + tc[1] + " from " + tc[0] + " where "
-                + staleCondition(tc[1]) + (failed.isEmpty() ? "" : " and ctid::text not in (:failed)")
-                + " limit " + BATCH + " for update skip locked")
-                .setParameter("prefix", cipher.keyId() + ":")
-                .setParameter("prefixLength", cipher.keyId().length() + 1);
+    private int[] resealBatch(SealedColumn column, Set<String> failed) {
+        Query query = withKeyPrefix(em.createNativeQuery("select ctid::text, " + column.column() + " from "
+                + column.table() + " where " + column.staleCondition()
+                + (failed.isEmpty() ? "" : " and ctid::text not in (:failed)")
+                + " limit " + BATCH + " for update skip locked"));
         if (!failed.isEmpty()) {
             query.setParameter("failed", failed);
         }
@@ -106,27 +124,20 @@ public class PiiResealing {
                 continue;
             }
             // The row is locked, so its physical address (ctid) stays put until this transaction ends.
-            em.createNativeQuery("update " + tc[0] + " set " + tc[1] + " = :sealed where ctid = cast(:ctid as tid)")
+            em.createNativeQuery("update " + column.table() + " set " + column.column()
+                    + " = :sealed where ctid = cast(:ctid as tid)")
                     .setParameter("sealed", sealed).setParameter("ctid", row[0]).executeUpdate();
             resealed++;
         }
         return new int[] {resealed, rows.size()};
     }
 
-    private long stale(String column) {
-        String[] tc = column.split("\\.");
-        return ((Number) em.createNativeQuery("select count(*) from " + tc[0] + " where " + staleCondition(tc[1]))
-                .setParameter("prefix", cipher.keyId() + ":")
-                .setParameter("prefixLength", cipher.keyId().length() + 1)
-                .getSingleResult()).longValue();
+    private long stale(SealedColumn column) {
+        return ((Number) withKeyPrefix(em.createNativeQuery("select count(*) from " + column.table() + " where "
+                + column.staleCondition())).getSingleResult()).longValue();
     }
 
-    /** Compared as a prefix, not with LIKE, so '_' or '%' in a key id are not wildcards. */
-    private static String staleCondition(String column) {
-        return column + " is not null and left(" + column + ", :prefixLength) <> :prefix";
-    }
-
-    private List<String> columns() {
-        return config.sealedColumns().orElse(List.of());
+    private Query withKeyPrefix(Query query) {
+        return query.setParameter("prefix", cipher.keyId() + ":").setParameter("prefixLength", cipher.keyId().length() + 1);
     }
 }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -244,30 +245,38 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyVariableSetForAnAppIsASettingItReads(String name) throws IOException {
         RenderedOverlay overlay = RenderedOverlay.of(name);
-        Map<String, String> env = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        Set<String> settings = new HashSet<>(settingNames(RenderedOverlay.ROOT.resolve(
-                "commons/src/main/resources/META-INF/microprofile-config.properties")));
+        Set<String> settings = settingNames(RenderedOverlay.ROOT.resolve(
+                "commons/src/main/resources/META-INF/microprofile-config.properties"));
         for (Deployment d : overlay.all(Deployment.class)) {
             String app = d.getMetadata().getName();
             Set<String> known = new HashSet<>(settings);
             known.addAll(settingNames(RenderedOverlay.ROOT.resolve(app).resolve("src/main/resources/application.properties")));
-            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-            c.getEnv().forEach(e -> env.put(app + ":" + e.getName(), e.getName()));
-            c.getEnvFrom().stream().filter(f -> f.getConfigMapRef() != null).forEach(f -> overlay.all(ConfigMap.class)
-                    .stream().filter(cm -> cm.getMetadata().getName().equals(f.getConfigMapRef().getName()))
-                    .forEach(cm -> cm.getData().keySet().forEach(k -> env.put(app + ":" + k, k))));
-            c.getEnvFrom().stream().filter(f -> f.getSecretRef() != null).forEach(f -> knownSecrets(overlay)
-                    .getOrDefault(f.getSecretRef().getName(), Set.of()).forEach(k -> env.put(app + ":" + k, k)));
-            for (var entry : env.entrySet()) {
-                String variable = entry.getValue();
-                if (entry.getKey().startsWith(app + ":") && variable.matches("(FEDERATION|GATEWAY)_.*")
-                        && !known.contains(variable)) {
+            for (String variable : variables(overlay, d.getSpec().getTemplate().getSpec().getContainers().get(0))) {
+                if (variable.matches("(FEDERATION|GATEWAY)_.*") && !known.contains(variable)) {
                     problems.add(app + ": " + variable + " matches no setting the application reads");
                 }
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** Every variable a container gets: its own, and every key of the ConfigMaps and Secrets it takes whole. */
+    private static Set<String> variables(RenderedOverlay overlay, Container c) {
+        Set<String> names = new TreeSet<>();
+        c.getEnv().forEach(e -> names.add(e.getName()));
+        Map<String, Set<String>> secrets = knownSecrets(overlay);
+        for (var from : c.getEnvFrom()) {
+            if (from.getConfigMapRef() != null) {
+                overlay.all(ConfigMap.class).stream()
+                        .filter(cm -> cm.getMetadata().getName().equals(from.getConfigMapRef().getName()))
+                        .forEach(cm -> names.addAll(cm.getData().keySet()));
+            }
+            if (from.getSecretRef() != null) {
+                names.addAll(secrets.getOrDefault(from.getSecretRef().getName(), Set.of()));
+            }
+        }
+        return names;
     }
 
     @ParameterizedTest
