@@ -1,6 +1,8 @@
 package cn.zjlm.federation.gateway;
 
 import cn.zjlm.federation.commons.error.CorrelationIds;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,6 +38,8 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /** Not copied: the tracer writes the gateway's own span there, so the service hangs under the gateway. */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
     private static final String PUBLIC_PREFIX = "/api/v1/public/";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -83,6 +87,12 @@ public class ProxyRoutes {
         rc.put(CorrelationIds.MDC_KEY, id);
         MDC.put(CorrelationIds.MDC_KEY, id); // kept in the request's Vert.x context, so later log lines carry it too
         rc.response().putHeader(CorrelationIds.HEADER, id);
+        // W3C trace context level 2: tells the caller which trace to look up (its own, or the one started here).
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            rc.response().putHeader("traceresponse",
+                    "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
+        }
         rc.next();
     }
 
@@ -156,7 +166,8 @@ public class ProxyRoutes {
                 .setPort(upstream.getPort()).setURI(request.uri()).setTimeout(config.upstreamTimeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+            String name = h.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !TRACE_CONTEXT.contains(name)) {
                 headers.add(h.getKey(), h.getValue());
             }
         });

@@ -39,10 +39,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     throw new IllegalStateException(e);
                 }
                 var h = exchange.getRequestHeaders();
-                body = "{\"method\":\"%s\",\"uri\":\"%s\",\"authorization\":%b,\"correlationId\":\"%s\",\"forwardedFor\":\"%s\",\"length\":%d,\"sha256\":\"%s\"}"
+                body = "{\"method\":\"%s\",\"uri\":\"%s\",\"authorization\":%b,\"correlationId\":\"%s\",\"forwardedFor\":\"%s\",\"length\":%d,\"sha256\":\"%s\",\"traceparent\":\"%s\"}"
                         .formatted(exchange.getRequestMethod(), exchange.getRequestURI(), h.containsKey("Authorization"),
                                 h.getFirst("X-Correlation-Id"), String.join(",", h.getOrDefault("X-Forwarded-For", java.util.List.of())),
-                                received.length, sha);
+                                received.length, sha, h.getFirst("traceparent"));
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -1,6 +1,8 @@
 package cn.zjlm.federation.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -16,11 +18,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EchoUpstreams.class)
 class GatewayTest {
+    @Inject
+    InMemorySpanExporter spans;
+
     private static final String HZ = TestTokens.token("hz-staff", "330100", "city-staff");
 
     @Test
@@ -83,6 +93,31 @@ class GatewayTest {
     }
 
     @Test
+    void theCallersTraceContinuesThroughTheGatewayIntoTheService() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        var response = given().auth().oauth2(HZ).header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .get("/api/v1/members/traced").then().statusCode(200).extract();
+        String upstream = response.path("traceparent");
+        assertThat(response.header("traceresponse")).startsWith("00-" + traceId + "-");
+        String[] forwarded = upstream.split("-");
+        assertThat(forwarded[1]).isEqualTo(traceId);
+        // The service's parent is the gateway's own client span, not the caller's span passed through.
+        assertThat(forwarded[2]).isNotEqualTo(callerSpan);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<SpanData> trace = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getTraceId().equals(traceId)).toList();
+            assertThat(trace).extracting(SpanData::getKind).contains(SpanKind.SERVER, SpanKind.CLIENT);
+            SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
+            SpanData client = trace.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().get();
+            assertThat(server.getParentSpanId()).isEqualTo(callerSpan);
+            assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+            assertThat(client.getSpanId()).isEqualTo(forwarded[2]);
+            assertThat(response.header("traceresponse")).isEqualTo("00-" + traceId + "-" + server.getSpanId() + "-01");
+        });
+    }
+
+    @Test
     void requestBodiesAreStreamedThroughIntact() throws Exception {
         byte[] body = new byte[1 << 20];
         new Random(7).nextBytes(body);
@@ -125,6 +160,7 @@ class GatewayTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/api/v1/public/certificates/verify/ABC123").then().statusCode(200)
                 .body("authorization", equalTo(false));
+        System.out.println("OPENAPI " + given().get("/openapi").asString());
         given().get("/openapi").then().statusCode(200).body("paths.keySet()", hasItem("/api/v1/echo"))
                 .body("components.schemas.Echo.type", equalTo("object"))
                 .body("x-unavailable-services", hasItem("care"));

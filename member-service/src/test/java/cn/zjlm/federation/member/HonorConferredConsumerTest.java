@@ -32,7 +32,7 @@ class HonorConferredConsumerTest {
     @Inject
     PiiCipher cipher;
 
-    String conferral(String nationalId, String name, String association, String title, String level, int year) {
+    static String conferral(PiiCipher cipher, String nationalId, String name, String association, String title, String level, int year) {
         String nomination = UUID.randomUUID().toString();
         return """
                 {"specversion":"1.0","id":"%s","source":"/honors-service","type":"HonorConferred","subject":"%s",
@@ -60,15 +60,15 @@ class HonorConferredConsumerTest {
     void aConferralAddsTheHonourToTheRegisteredMemberOnceEvenWhenDeliveredTwice() {
         String nationalId = newId(LocalDate.of(1972, 2, 2));
         String id = register(HZ, member("柯文华", nationalId, "330100"));
-        String event = conferral(nationalId, "柯文华", "330100", "浙江省劳动模范", "PROVINCIAL", 2025);
+        String event = conferral(cipher, nationalId, "柯文华", "330100", "浙江省劳动模范", "PROVINCIAL", 2025);
         send(event);
         send(event);
-        send(conferral(nationalId, "柯文华", "330100", "浙江省劳动模范", "PROVINCIAL", 2025));
+        send(conferral(cipher, nationalId, "柯文华", "330100", "浙江省劳动模范", "PROVINCIAL", 2025));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(HZ).get("/api/v1/members/" + id).then()
                         .body("highestHonourLevel", equalTo("PROVINCIAL")).body("honours.size()", equalTo(1)));
         // A later conferral for the same person proves the earlier deliveries were consumed.
-        send(conferral(nationalId, "柯文华", "330100", "全国劳动模范", "NATIONAL", 2026));
+        send(conferral(cipher, nationalId, "柯文华", "330100", "全国劳动模范", "NATIONAL", 2026));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(HZ).get("/api/v1/members/" + id).then()
                         .body("highestHonourLevel", equalTo("NATIONAL")).body("honours.size()", equalTo(2)));
@@ -77,7 +77,7 @@ class HonorConferredConsumerTest {
     @Test
     void aNomineeWhoIsNotRegisteredYetIsRegisteredWithTheHonour() {
         String nationalId = NationalIdNumber.compose("330502", LocalDate.of(1981, 11, 11), 418);
-        send(conferral(nationalId, "闵晓军", "330502", "浙江省劳动模范", "PROVINCIAL", 2025));
+        send(conferral(cipher, nationalId, "闵晓军", "330502", "浙江省劳动模范", "PROVINCIAL", 2025));
         String huzhou = TestTokens.token("hu-staff", "330500", "city-staff");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(huzhou).contentType(ContentType.JSON).body(Map.of("nationalId", nationalId))
@@ -90,7 +90,7 @@ class HonorConferredConsumerTest {
     void aConferralWhoseIdNumberDoesNotMatchItsIndexIsParked() {
         String nationalId = NationalIdNumber.compose("330502", LocalDate.of(1979, 9, 9), 420);
         String other = NationalIdNumber.compose("330502", LocalDate.of(1979, 9, 9), 422);
-        String forged = conferral(nationalId, "错配", "330502", "浙江省劳动模范", "PROVINCIAL", 2025)
+        String forged = conferral(cipher, nationalId, "错配", "330502", "浙江省劳动模范", "PROVINCIAL", 2025)
                 .replace(cipher.blindIndex(nationalId), cipher.blindIndex(other));
         String subject = forged.replaceAll("(?s).*\"subject\":\"([^\"]+)\".*", "$1");
         send(forged);

@@ -44,6 +44,7 @@ public class Outbox {
         row.recordKey = subject;
         row.eventType = type;
         row.createdAt = Instant.now();
+        row.traceparent = TraceContext.current();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

@@ -36,6 +36,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** W3C traceparent of the writing request; null when it was not traced. */
+    @Column(updatable = false)
+    public String traceparent;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 

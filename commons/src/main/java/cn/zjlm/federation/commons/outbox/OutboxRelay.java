@@ -1,6 +1,11 @@
 package cn.zjlm.federation.commons.outbox;
 
 import cn.zjlm.federation.commons.events.CloudEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -48,6 +53,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    Tracer tracer;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
@@ -110,12 +118,16 @@ public class OutboxRelay {
                 return 0;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            List<Span> spans = new ArrayList<>(batch.size());
             RuntimeException sendFailure = null;
             for (OutboxEvent row : batch) {
+                Span span = publishSpan(row);
+                spans.add(span);
                 try {
                     ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
                     record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+                    TraceContext.inject(Context.root().with(span), record.headers());
                     acks.add(producer().send(record));
                 } catch (RuntimeException e) {
                     sendFailure = e;
@@ -124,23 +136,41 @@ public class OutboxRelay {
             }
             int sent = 0;
             Instant now = Instant.now();
-            for (int i = 0; i < acks.size(); i++) {
-                try {
-                    acks.get(i).get(30, TimeUnit.SECONDS);
-                    batch.get(i).sentAt = now;
-                    sent++;
-                } catch (Exception e) {
-                    recordFailure(batch.get(i), e);
-                    return sent;
+            try {
+                for (int i = 0; i < acks.size(); i++) {
+                    try {
+                        acks.get(i).get(30, TimeUnit.SECONDS);
+                        batch.get(i).sentAt = now;
+                        sent++;
+                    } catch (Exception e) {
+                        spans.get(i).setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+                        recordFailure(batch.get(i), e);
+                        return sent;
+                    }
                 }
+                if (sendFailure != null) {
+                    spans.get(acks.size()).setStatus(StatusCode.ERROR, String.valueOf(sendFailure.getMessage()));
+                    recordFailure(batch.get(acks.size()), sendFailure);
+                } else {
+                    consecutiveFailures = 0;
+                }
+                return sent;
+            } finally {
+                spans.forEach(Span::end);
             }
-            if (sendFailure != null) {
-                recordFailure(batch.get(acks.size()), sendFailure);
-            } else {
-                consecutiveFailures = 0;
-            }
-            return sent;
         });
+    }
+
+    /** A producer span per event, child of the request that wrote it, ended when the broker has answered. */
+    private Span publishSpan(OutboxEvent row) {
+        return tracer.spanBuilder(row.topic + " publish").setSpanKind(SpanKind.PRODUCER)
+                .setParent(TraceContext.parent(row.traceparent))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", row.topic)
+                .setAttribute("messaging.message.id", row.eventId.toString())
+                .setAttribute("cloudevents.event_type", row.eventType)
+                .startSpan();
     }
 
     private void recordFailure(OutboxEvent head, Exception e) {

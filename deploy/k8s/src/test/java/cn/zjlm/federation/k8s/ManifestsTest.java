@@ -359,6 +359,10 @@ class ManifestsTest {
             List<String> ingressNamespaces = applying.stream().flatMap(p -> p.getSpec().getIngress().stream())
                     .flatMap(r -> r.getFrom().stream()).filter(peer -> peer.getNamespaceSelector() != null)
                     .map(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList();
+            java.net.URI traces = java.net.URI.create(env(overlay, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+            assertThat(applying.stream().flatMap(p -> p.getSpec().getEgress().stream())
+                    .flatMap(r -> r.getPorts().stream()).map(port -> port.getPort().getIntVal()))
+                    .as(d.getMetadata().getName() + " may send traces to " + traces).contains(traces.getPort());
             if (d.getMetadata().getName().equals("gateway")) {
                 assertThat(ingressNamespaces).as("the gateway is reached from the ingress controller").contains("ingress-nginx");
             } else {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -50,6 +51,12 @@ public final class TopicReader {
      * delivery or a poison message.
      */
     public static void send(String bootstrap, String topic, String key, String value) {
+        send(bootstrap, topic, key, value, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String)}, with extra headers (e.g. a W3C traceparent). */
+    public static void send(String bootstrap, String topic, String key, String value,
+            Map<String, String> headers) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("key.serializer", StringSerializer.class.getName());
@@ -57,6 +64,7 @@ public final class TopicReader {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);

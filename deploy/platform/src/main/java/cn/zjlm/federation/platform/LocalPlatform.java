@@ -43,6 +43,7 @@ public final class LocalPlatform {
                  OpenAPI (merged)     %s/openapi
                  Keycloak             %s   (realm: federation, admin console not exposed)
                  Logs                 %s
+                 Traces               %s/traces/<trace id>   (all spans: logs/traces.jsonl)
                  Demo members         %d registered now, %d already present
 
                  Demo logins (password: demo)  user          role            association
@@ -64,7 +65,8 @@ public final class LocalPlatform {
                         -d username=hz-staff -d password=demo \\
                         %s/realms/federation/protocol/openid-connect/token
                 ==================================================================================
-                """.formatted(gateway, gateway, gateway, p.keycloak().url(), p.settings().logs(), demo.created(),
+                """.formatted(gateway, gateway, gateway, p.keycloak().url(), p.settings().logs(), p.traces().endpoint(),
+                demo.created(),
                 demo.existing(), p.keycloak().url());
     }
 

@@ -10,6 +10,7 @@ import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.local.LocalKafka;
 import cn.zjlm.federation.local.LocalKeycloak;
 import cn.zjlm.federation.local.LocalPostgres;
+import cn.zjlm.federation.local.LocalTraceCollector;
 import cn.zjlm.federation.local.Ports;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private LocalKeycloak keycloak;
+    private LocalTraceCollector traces;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private Platform(PlatformSettings settings, Consumer<String> log) {
@@ -85,6 +87,10 @@ public final class Platform implements AutoCloseable {
                 postgres.jdbcUrl("keycloak"), settings.logs().resolve("keycloak.log"));
         log.accept(step("Keycloak", keycloak.url(), t0));
 
+        traces = LocalTraceCollector.start(settings.port(PlatformSettings.TRACES),
+                settings.logs().resolve("traces.jsonl"));
+        log.accept(step("Trace collector", traces.endpoint() + "/traces/<id>", t0));
+
         Map<String, String> environment = commonEnvironment();
         for (String name : DATABASES.keySet().stream().sorted().toList()) {
             Map<String, String> env = new LinkedHashMap<>(environment);
@@ -115,6 +121,8 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.APP_PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("FEDERATION_KEYCLOAK_URL", keycloak.url());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
         Properties keys = piiKeys();
         env.put("FEDERATION_PII_ENCRYPTION_KEY", keys.getProperty("encryption-key"));
         env.put("FEDERATION_PII_INDEX_KEY", keys.getProperty("index-key"));
@@ -164,6 +172,10 @@ public final class Platform implements AutoCloseable {
         return keycloak;
     }
 
+    public LocalTraceCollector traces() {
+        return traces;
+    }
+
     public LocalKafka kafka() {
         return kafka;
     }
@@ -181,6 +193,10 @@ public final class Platform implements AutoCloseable {
         List<ServiceProcess> running = new ArrayList<>(services.values());
         running.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
+        if (traces != null) {
+            traces.close();
+            traces = null;
+        }
         if (keycloak != null) {
             keycloak.close();
             keycloak = null;

@@ -22,6 +22,7 @@ public record PlatformSettings(Path repositoryRoot, Path dataDir, Path cacheDir,
     public static final String POSTGRES = "postgres";
     public static final String KAFKA = "kafka";
     public static final String KAFKA_CONTROLLER = "kafka-controller";
+    public static final String TRACES = "traces";
 
     private static final Map<String, Integer> DEFAULT_PORTS = defaults();
 
@@ -37,6 +38,7 @@ public record PlatformSettings(Path repositoryRoot, Path dataDir, Path cacheDir,
         ports.put(POSTGRES, 15432);
         ports.put(KAFKA, 19092);
         ports.put(KAFKA_CONTROLLER, 19093);
+        ports.put(TRACES, 4318);
         return ports;
     }
 

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * PIPL: ID numbers and phones never reach a log. Every component's log of the end-to-end platform
- * (services, gateway, Keycloak, PostgreSQL) is searched for the demo members' clear values, which
- * were sent through the gateway when the platform was seeded.
+ * PIPL: ID numbers and phones never reach a log or a trace. Every component's log of the end-to-end
+ * platform (services, gateway, Keycloak, PostgreSQL) and every exported span is searched for the demo
+ * members' clear values, which were sent through the gateway when the platform was seeded.
  */
 class LogsHoldNoPersonalDataIT {
     @Test
@@ -22,9 +22,10 @@ class LogsHoldNoPersonalDataIT {
         assertThat(demo.nationalIds()).hasSize(DemoData.PEOPLE.size());
         List<Path> logs;
         try (Stream<Path> files = Files.list(E2E.platform().settings().logs())) {
-            logs = files.filter(f -> f.toString().endsWith(".log")).toList();
+            logs = files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".jsonl")).toList();
         }
-        assertThat(logs).extracting(f -> f.getFileName().toString()).contains("member-service.log", "gateway.log");
+        assertThat(logs).extracting(f -> f.getFileName().toString())
+                .contains("member-service.log", "gateway.log", "traces.jsonl");
         // the seeding's requests are in the logs being searched
         assertThat(Files.readString(E2E.platform().settings().logs().resolve("gateway.log")))
                 .contains("POST /api/v1/members");
