@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -112,11 +113,12 @@ public final class LocalTraceCollector implements AutoCloseable {
             exchange.sendResponseHeaders(400, -1);
             return;
         }
+        List<CollectedSpan> received = new ArrayList<>();
         for (ResourceSpans resource : request.getResourceSpansList()) {
             String service = attributes(resource.getResource().getAttributesList()).getOrDefault("service.name", "?");
             for (ScopeSpans scope : resource.getScopeSpansList()) {
                 for (Span span : scope.getSpansList()) {
-                    keep(new CollectedSpan(service, hex(span.getTraceId()), hex(span.getSpanId()),
+                    received.add(new CollectedSpan(service, hex(span.getTraceId()), hex(span.getSpanId()),
                             hex(span.getParentSpanId()), span.getName(), span.getKind().name().replace("SPAN_KIND_", ""),
                             Instant.EPOCH.plusNanos(span.getStartTimeUnixNano()).toString(),
                             (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / 1000,
@@ -124,19 +126,23 @@ public final class LocalTraceCollector implements AutoCloseable {
                 }
             }
         }
+        keep(received);
         byte[] body = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
         exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
         exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
         exchange.getResponseBody().write(body);
     }
 
-    private synchronized void keep(CollectedSpan span) throws IOException {
-        if (spans.size() == KEPT) {
-            spans.removeFirst();
+    /** One export request's spans: kept, and written to the file with one flush. */
+    private synchronized void keep(List<CollectedSpan> received) throws IOException {
+        for (CollectedSpan span : received) {
+            if (spans.size() == KEPT) {
+                spans.removeFirst();
+            }
+            spans.addLast(span);
+            file.write(JSON.writeValueAsString(span));
+            file.write('\n');
         }
-        spans.addLast(span);
-        file.write(JSON.writeValueAsString(span));
-        file.write('\n');
         file.flush();
     }
 

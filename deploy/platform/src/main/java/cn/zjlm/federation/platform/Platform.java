@@ -7,6 +7,7 @@ import static cn.zjlm.federation.platform.PlatformSettings.HONORS;
 import static cn.zjlm.federation.platform.PlatformSettings.MEMBER;
 
 import cn.zjlm.federation.commons.events.EventTopics;
+import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.local.LocalKafka;
 import cn.zjlm.federation.local.LocalKeycloak;
 import cn.zjlm.federation.local.LocalPostgres;
@@ -111,7 +112,9 @@ public final class Platform implements AutoCloseable {
 
     private ServiceProcess service(String name, Map<String, String> env, List<String> properties) {
         Path jar = settings.repositoryRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(name, jar, settings.port(name), env, properties,
+        List<String> all = new ArrayList<>(properties);
+        all.addAll(settings.appProperties().getOrDefault(name, List.of()));
+        return new ServiceProcess(name, jar, settings.port(name), env, all,
                 settings.logs().resolve(name + ".log"));
     }
 
@@ -170,6 +173,12 @@ public final class Platform implements AutoCloseable {
 
     public LocalKeycloak keycloak() {
         return keycloak;
+    }
+
+    /** The cipher the services use, for tools that load data straight into a database (benchmarks). */
+    public PiiCipher piiCipher() {
+        Properties keys = piiKeys();
+        return new PiiCipher("k1", keys.getProperty("encryption-key"), keys.getProperty("index-key"));
     }
 
     public LocalTraceCollector traces() {

@@ -3,14 +3,30 @@ package cn.zjlm.federation.platform;
 import cn.zjlm.federation.local.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the platform keeps its data and which ports it uses. Local runs use fixed ports that can
  * be moved with -Dplatform.<name>.port; tests use free random ports and a throw-away data directory.
  */
-public record PlatformSettings(Path repositoryRoot, Path dataDir, Path cacheDir, Map<String, Integer> ports) {
+public record PlatformSettings(Path repositoryRoot, Path dataDir, Path cacheDir, Map<String, Integer> ports,
+        Map<String, List<String>> appProperties) {
+
+    public PlatformSettings(Path repositoryRoot, Path dataDir, Path cacheDir, Map<String, Integer> ports) {
+        this(repositoryRoot, dataDir, cacheDir, ports, Map.of());
+    }
+
+    /** The same platform with a system property (-Dname=value) added to one app, e.g. a higher rate limit. */
+    public PlatformSettings withAppProperty(String app, String property, String value) {
+        Map<String, List<String>> properties = new LinkedHashMap<>(appProperties);
+        List<String> list = new ArrayList<>(properties.getOrDefault(app, List.of()));
+        list.add("-D" + property + "=" + value);
+        properties.put(app, List.copyOf(list));
+        return new PlatformSettings(repositoryRoot, dataDir, cacheDir, ports, Map.copyOf(properties));
+    }
 
     public static final String GATEWAY = "gateway";
     public static final String MEMBER = "member-service";

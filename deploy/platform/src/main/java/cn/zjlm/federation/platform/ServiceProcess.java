@@ -71,6 +71,11 @@ public final class ServiceProcess implements AutoCloseable {
         Readiness.await(name, URI.create(url() + "/q/health/ready"), process, timeout, logFile);
     }
 
+    /** The operating-system process id (for RSS readings). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

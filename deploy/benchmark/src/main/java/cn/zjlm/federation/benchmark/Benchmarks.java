@@ -1,0 +1,234 @@
+package cn.zjlm.federation.benchmark;
+
+import cn.zjlm.federation.local.LocalPostgres;
+import cn.zjlm.federation.platform.Platform;
+import cn.zjlm.federation.platform.PlatformSettings;
+import cn.zjlm.federation.platform.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The benchmark command: starts a private platform, measures it against baselines taken in the same run
+ * on the same machine, prints a table and writes it to target/benchmark-results.md. Settings:
+ * -Dbench.duration (s, per measured run), -Dbench.concurrency, -Dbench.members (registry sizes).
+ */
+public final class Benchmarks {
+    private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.duration", 15));
+    /** Long enough for the JIT: throughput still doubles over the first 20 s of load. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    private static final List<Integer> REGISTRY_SIZES = List.of(System.getProperty("bench.members", "100000,1000000")
+            .split(",")).stream().map(String::strip).map(Integer::valueOf).toList();
+    private static final List<String> APPS = List.of(PlatformSettings.MEMBER, PlatformSettings.HONORS,
+            PlatformSettings.CARE, PlatformSettings.EVENTS, PlatformSettings.GATEWAY);
+
+    private final Platform platform;
+    private final Report report = new Report();
+
+    private Benchmarks(Platform platform) {
+        this.platform = platform;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = PlatformSettings.findRepositoryRoot();
+        Path data = root.resolve("deploy/benchmark/target/run-" + ProcessHandle.current().pid());
+        System.out.printf("%nBenchmarks: %d s per run after %d s warm-up, %d concurrent clients, %d cores%n",
+                RUN.toSeconds(), WARM_UP.toSeconds(), CONCURRENCY, Runtime.getRuntime().availableProcessors());
+        // The gateway's per-address limit (6000/min) would turn the load into 429s; raised as the runbook says.
+        PlatformSettings settings = PlatformSettings.isolated(root, data)
+                .withAppProperty(PlatformSettings.GATEWAY, "gateway.rate-limit.requests", "100000000");
+        try (Platform platform = Platform.start(settings, System.out::println)) {
+            Benchmarks b = new Benchmarks(platform);
+            b.startupAndIdleMemory();
+            b.readById();
+            b.search();
+            String table = b.report.render();
+            System.out.println(table);
+            Path out = root.resolve("deploy/benchmark/target/benchmark-results.md");
+            Files.writeString(out, "Run " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores\n\n" + table);
+            System.out.println("Written to " + out);
+        }
+        System.exit(0); // the broker's and the JDBC pools' threads would keep Maven waiting
+    }
+
+    /** Each app restarted alone on a running platform: wall time from launch to ready, then RSS at rest. */
+    private void startupAndIdleMemory() throws Exception {
+        for (String app : APPS) {
+            ServiceProcess process = platform.service(app);
+            process.stop();
+            long t0 = System.nanoTime();
+            process.start();
+            awaitReady(process);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            report.figure("Start to ready: " + app, seconds, "s", "≤ 3 s", seconds <= 3);
+        }
+        Thread.sleep(10_000); // let start-up garbage and first scheduled jobs settle
+        for (String app : APPS) {
+            double mb = Rss.megabytes(platform.service(app).pid());
+            report.figure("RSS idle: " + app, mb, "MB", "≤ 300 MB", mb <= 300);
+        }
+    }
+
+    /** Member read by id: the raw primary-key select, member-service directly, and through the gateway. */
+    private void readById() throws Exception {
+        String token = token("hz-staff");
+        String id = registerOne(token);
+        String direct = platform.service(PlatformSettings.MEMBER).url() + "/api/v1/members/" + id;
+        String viaGateway = platform.gatewayUrl() + "/api/v1/members/" + id;
+        LocalPostgres pg = platform.postgres();
+
+        Load raw = measure(() -> JdbcLoad.run("raw select by id (JDBC)", pg.jdbcUrl("member"), LocalPostgres.APP_USER,
+                LocalPostgres.APP_PASSWORD, "select * from member where id = ?", UUID.fromString(id), RUN,
+                CONCURRENCY), () -> JdbcLoad.run("warm-up", pg.jdbcUrl("member"), LocalPostgres.APP_USER,
+                LocalPostgres.APP_PASSWORD, "select * from member where id = ?", UUID.fromString(id), WARM_UP,
+                CONCURRENCY));
+        Load service = measure(() -> Hey.run("member-service directly", direct, token, RUN, CONCURRENCY),
+                () -> Hey.run("warm-up", direct, token, WARM_UP, CONCURRENCY));
+        Rss.Peak peak = Rss.watch(platform.service(PlatformSettings.GATEWAY).pid(),
+                platform.service(PlatformSettings.MEMBER).pid());
+        Load gateway = measure(() -> Hey.run("through the gateway", viaGateway, token, RUN, CONCURRENCY),
+                () -> Hey.run("warm-up", viaGateway, token, WARM_UP, CONCURRENCY));
+        double[] loaded = peak.stop();
+
+        report.load("Read by id", raw);
+        report.load("Read by id", service);
+        report.load("Read by id", gateway);
+        double gatewayToDirect = gateway.perSecond() / service.perSecond();
+        double gatewayToRaw = gateway.perSecond() / raw.perSecond();
+        report.ratio("Gateway ÷ direct throughput", gatewayToDirect, "≥ 0.85", gatewayToDirect >= 0.85);
+        report.ratio("Gateway ÷ raw select throughput", gatewayToRaw, "≥ 0.35", gatewayToRaw >= 0.35);
+        report.figure("RSS under load: gateway", loaded[0], "MB", "", true);
+        report.figure("RSS under load: member-service", loaded[1], "MB", "", true);
+    }
+
+    /** Member search (city subtree + honour level, page of 20) at each registry size. */
+    private void search() throws Exception {
+        MemberSeeder seeder = new MemberSeeder(platform.postgres().jdbcUrl("member"), LocalPostgres.APP_USER,
+                LocalPostgres.APP_PASSWORD, platform.piiCipher());
+        for (int size : REGISTRY_SIZES) {
+            long t0 = System.nanoTime();
+            seeder.growTo(size);
+            System.out.printf("  registry holds %,d generated members (loaded in %.1f s)%n", size,
+                    (System.nanoTime() - t0) / 1e9);
+            explainSearch();
+            String token = token("hz-staff");
+            String url = platform.gatewayUrl() + "/api/v1/members?association=330100&honourLevel=PROVINCIAL&size=20";
+            Load search = measure(() -> Hey.run(String.format("%,d members", size), url, token, RUN, CONCURRENCY),
+                    () -> Hey.run("warm-up", url, token, WARM_UP, CONCURRENCY));
+            report.load("Search (杭州 subtree, provincial honour, page of 20)", search);
+            if (size >= 1_000_000) {
+                report.figure("Search p99 at " + String.format("%,d", size) + " members", search.p99Millis(), "ms",
+                        "≤ 30 ms", search.p99Millis() <= 30);
+            }
+        }
+    }
+
+    /** The plans of the search's two statements (as Hibernate issues them), for finding where time goes. */
+    private void explainSearch() throws Exception {
+        String where = " from member m where m.association_code like '33%' and m.association_code like '3301%' "
+                + "and exists (select 1 from member_honour h where h.member_id = m.id and h.revoked_on is null "
+                + "and h.level = 'PROVINCIAL')";
+        try (var c = java.sql.DriverManager.getConnection(platform.postgres().jdbcUrl("member"), LocalPostgres.APP_USER,
+                LocalPostgres.APP_PASSWORD); var s = c.createStatement()) {
+            for (String sql : List.of("select count(*)" + where, "select m.*" + where + " order by m.name, m.id limit 20")) {
+                StringBuilder plan = new StringBuilder();
+                try (var rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
+                    while (rs.next()) {
+                        plan.append("      ").append(rs.getString(1)).append('\n');
+                    }
+                }
+                System.out.println("    " + sql.substring(0, sql.indexOf(" from")) + " ...:\n" + plan);
+            }
+        }
+    }
+
+    private interface Run {
+        Load run() throws Exception;
+    }
+
+    private static Load measure(Run measured, Run warmUp) throws Exception {
+        warmUp.run();
+        Load load = measured.run();
+        System.out.printf(Locale.ROOT, "  %-40s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms  (%d failed)%n", load.label(),
+                load.perSecond(), load.p50Millis(), load.p99Millis(), load.failures());
+        return load;
+    }
+
+    private String token(String user) {
+        return platform.keycloak().passwordToken(user, "demo");
+    }
+
+    private String registerOne(String token) throws Exception {
+        String body = """
+                {"name":"周海燕","gender":"FEMALE","nationalId":"%s","phone":"13906540001","associationCode":"330106",
+                 "sector":"FRONTLINE_WORKER","employer":"杭州汽轮机股份有限公司"}"""
+                .formatted(cn.zjlm.federation.commons.identity.NationalIdNumber.compose("330106",
+                        java.time.LocalDate.of(1972, 4, 8), 327));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(platform.gatewayUrl() + "/api/v1/members")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("registering the benchmark member: " + response.body());
+        }
+        return response.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    /** Polls readiness every 20 ms, so start times are not rounded up to a coarse interval. */
+    private static void awaitReady(ServiceProcess process) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(process.url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isRunning()) {
+                throw new IllegalStateException(process.name() + " exited; see " + process.logFile());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(process.name() + " not ready in 120 s");
+    }
+
+    /** The figures of one run, rendered as a Markdown table. */
+    static final class Report {
+        private final List<String> rows = new ArrayList<>();
+
+        void load(String what, Load load) {
+            rows.add(String.format(Locale.ROOT, "| %s: %s | %,.0f/s | %.2f ms | %.2f ms | %s | |", what, load.label(),
+                    load.perSecond(), load.p50Millis(), load.p99Millis(),
+                    load.failures() == 0 ? "" : load.failures() + " failed"));
+        }
+
+        void ratio(String what, double value, String target, boolean met) {
+            rows.add(String.format(Locale.ROOT, "| %s | %.2f | | | %s | %s |", what, value, target, met ? "met" : "MISSED"));
+        }
+
+        void figure(String what, double value, String unit, String target, boolean met) {
+            rows.add(String.format(Locale.ROOT, "| %s | %.1f %s | | | %s | %s |", what, value, unit, target,
+                    target.isEmpty() ? "" : met ? "met" : "MISSED"));
+        }
+
+        String render() {
+            return "\n| Measure | Throughput / figure | p50 | p99 | Target | |\n|---|---|---|---|---|---|\n"
+                    + String.join("\n", rows) + "\n";
+        }
+    }
+}
