@@ -160,7 +160,6 @@ class GatewayTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/api/v1/public/certificates/verify/ABC123").then().statusCode(200)
                 .body("authorization", equalTo(false));
-        System.out.println("OPENAPI " + given().get("/openapi").asString());
         given().get("/openapi").then().statusCode(200).body("paths.keySet()", hasItem("/api/v1/echo"))
                 .body("components.schemas.Echo.type", equalTo("object"))
                 .body("x-unavailable-services", hasItem("care"));

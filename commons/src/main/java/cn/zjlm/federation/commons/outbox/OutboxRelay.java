@@ -119,44 +119,49 @@ public class OutboxRelay {
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             List<Span> spans = new ArrayList<>(batch.size());
-            RuntimeException sendFailure = null;
-            for (OutboxEvent row : batch) {
-                Span span = publishSpan(row);
-                spans.add(span);
-                try {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
-                    record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
-                    TraceContext.inject(Context.root().with(span), record.headers());
-                    acks.add(producer().send(record));
-                } catch (RuntimeException e) {
-                    sendFailure = e;
-                    break;
-                }
-            }
-            int sent = 0;
-            Instant now = Instant.now();
             try {
+                RuntimeException sendFailure = null;
+                for (OutboxEvent row : batch) {
+                    Span span = publishSpan(row);
+                    spans.add(span);
+                    try {
+                        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey,
+                                row.payload);
+                        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                        record.headers().add("ce_type", row.eventType.getBytes(StandardCharsets.UTF_8));
+                        TraceContext.inject(Context.root().with(span), record.headers());
+                        acks.add(producer().send(record));
+                    } catch (RuntimeException e) {
+                        sendFailure = e;
+                        break;
+                    }
+                }
+                int sent = 0;
+                Instant now = Instant.now();
                 for (int i = 0; i < acks.size(); i++) {
                     try {
                         acks.get(i).get(30, TimeUnit.SECONDS);
                         batch.get(i).sentAt = now;
+                        spans.get(i).end();
                         sent++;
                     } catch (Exception e) {
-                        spans.get(i).setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
                         recordFailure(batch.get(i), e);
                         return sent;
                     }
                 }
                 if (sendFailure != null) {
-                    spans.get(acks.size()).setStatus(StatusCode.ERROR, String.valueOf(sendFailure.getMessage()));
                     recordFailure(batch.get(acks.size()), sendFailure);
                 } else {
                     consecutiveFailures = 0;
                 }
                 return sent;
             } finally {
-                spans.forEach(Span::end);
+                // spans of events not acknowledged (they are sent again later) end as errors
+                for (Span span : spans) {
+                    if (span.isRecording()) {
+                        span.setStatus(StatusCode.ERROR, "not acknowledged by the broker; will be retried").end();
+                    }
+                }
             }
         });
     }

@@ -13,19 +13,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** The database baseline: the same query in a closed loop on plain JDBC connections, one per worker. */
+/** The database baseline: the same statements in a closed loop on plain JDBC connections, one per worker. */
 final class JdbcLoad {
     private JdbcLoad() {
     }
 
-    static Load run(String label, String url, String user, String password, String sql, Object parameter,
-            Duration duration, int concurrency) throws Exception {
+    /** Each iteration runs the statements in turn, each with the same parameters, and is timed as one. */
+    static Load run(String label, String url, String user, String password, List<String> statements,
+            Duration duration, int concurrency, Object... parameters) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             long deadline = System.nanoTime() + duration.toNanos();
             List<Future<long[]>> workers = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
-                workers.add(pool.submit(worker(url, user, password, sql, parameter, deadline)));
+                workers.add(pool.submit(worker(url, user, password, statements, parameters, deadline)));
             }
             long[] all = new long[0];
             for (Future<long[]> w : workers) {
@@ -40,16 +41,24 @@ final class JdbcLoad {
         }
     }
 
-    private static Callable<long[]> worker(String url, String user, String password, String sql, Object parameter,
-            long deadline) {
+    private static Callable<long[]> worker(String url, String user, String password, List<String> statements,
+            Object[] parameters, long deadline) {
         return () -> {
             long[] latencies = new long[1 << 16];
             int n = 0;
-            try (Connection c = DriverManager.getConnection(url, user, password);
-                    PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, parameter);
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                List<PreparedStatement> prepared = new ArrayList<>();
+                for (String sql : statements) {
+                    PreparedStatement s = c.prepareStatement(sql);
+                    for (int i = 0; i < parameters.length; i++) {
+                        s.setObject(i + 1, parameters[i]);
+                    }
+                    prepared.add(s);
+                }
                 for (long start = System.nanoTime(); start < deadline; start = System.nanoTime()) {
-                    readAll(s);
+                    for (PreparedStatement s : prepared) {
+                        readAll(s);
+                    }
                     if (n == latencies.length) {
                         latencies = java.util.Arrays.copyOf(latencies, n * 2);
                     }

@@ -18,7 +18,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * A realistic registry of any size, loaded straight into member-service's database with COPY: valid
  * GB 11643 ID numbers in county divisions of the real association tree, ID numbers and phones
- * encrypted and blind-indexed with the platform's keys, and about a third of members with an honour.
+ * encrypted and blind-indexed with the platform's keys, and about a third of members with an honour
+ * (member-service's trigger records the levels held on the member, as for any other writer).
  */
 final class MemberSeeder {
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",
@@ -67,8 +68,9 @@ final class MemberSeeder {
                 seeded = end;
             }
             try (Statement s = c.createStatement()) {
-                s.execute("analyze member");
-                s.execute("analyze member_honour");
+                // as autovacuum would after a bulk load: statistics, and the visibility map index-only scans need
+                s.execute("vacuum analyze member");
+                s.execute("vacuum analyze member_honour");
             }
         }
     }
@@ -83,15 +85,15 @@ final class MemberSeeder {
         String phone = "13" + String.format("%09d", (long) i * 7 % 1_000_000_000L);
         UUID id = new UUID(0xbe4c_0000_0000_0000L | i, random.nextLong());
         String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
+        int roll = random.nextInt(100);
+        String level = roll >= 33 ? null : roll < 2 ? "NATIONAL" : roll < 12 ? "PROVINCIAL" : "CITY";
         members.append(id).append(',').append(name).append(',').append(NationalIdNumber.isMale(nationalId)
                 ? "MALE" : "FEMALE").append(',').append(birth).append(',').append(cipher.encrypt(nationalId))
                 .append(',').append(cipher.blindIndex(nationalId)).append(',').append(cipher.encrypt(phone))
                 .append(",浙江省某制造有限公司,FRONTLINE_WORKER,").append(county).append(',')
                 .append(birth.getYear() < 1966 ? "RETIRED" : "IN_SERVICE")
                 .append(",2026-01-01T00:00:00Z,benchmark,2026-01-01T00:00:00Z,benchmark\n");
-        int roll = random.nextInt(100);
-        if (roll < 33) {
-            String level = roll < 2 ? "NATIONAL" : roll < 12 ? "PROVINCIAL" : "CITY";
+        if (level != null) {
             String title = switch (level) {
                 case "NATIONAL" -> "全国劳动模范";
                 case "PROVINCIAL" -> "浙江省劳动模范";

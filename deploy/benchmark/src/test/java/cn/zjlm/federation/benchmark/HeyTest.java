@@ -43,6 +43,12 @@ class HeyTest {
     }
 
     @Test
+    void withTooFewSamplesForA99thPercentileTheSlowestStandsIn() {
+        Load load = Hey.parse("z", OUTPUT.replace("  99% in 0.0062 secs\n", "  0% in 0.0000 secs\n"));
+        assertThat(load.p99Millis()).isCloseTo(15.7, within(1e-9));
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         Load load = Load.of("y", new long[] {5_000_000, 1_000_000, 3_000_000, 2_000_000, 4_000_000}, 0, 1.0);
         assertThat(load.p50Millis()).isEqualTo(3.0);

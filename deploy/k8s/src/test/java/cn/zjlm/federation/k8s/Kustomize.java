@@ -1,5 +1,6 @@
 package cn.zjlm.federation.k8s;
 
+import cn.zjlm.federation.local.Commands;
 import cn.zjlm.federation.local.DebianTool;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,6 @@ final class Kustomize {
 
     static String build(Path overlay) {
         String kubectl = DebianTool.fetch("kubernetes-client", "usr/bin/kubectl", Path.of("target/tools"));
-        return DebianTool.run(List.of(kubectl, "kustomize", overlay.toString()), null);
+        return Commands.run(List.of(kubectl, "kustomize", overlay.toString()), null);
     }
 }

@@ -1,11 +1,9 @@
 package cn.zjlm.federation.local;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A command-line tool from a Debian package, fetched with {@code apt-get download} and unpacked into a
@@ -22,11 +20,11 @@ public final class DebianTool {
         if (!Files.isExecutable(fetched) && onPath("apt-get")) {
             try {
                 Path download = Files.createDirectories(tools.resolve("deb-" + debianPackage));
-                run(List.of("apt-get", "download", debianPackage), download);
+                Commands.run(List.of("apt-get", "download", debianPackage), download);
                 try (var debs = Files.list(download)) {
                     Path deb = debs.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
                             .orElseThrow(() -> new IllegalStateException("apt-get download gave no " + debianPackage));
-                    run(List.of("dpkg-deb", "-x", deb.toString(), tools.toString()), null);
+                    Commands.run(List.of("dpkg-deb", "-x", deb.toString(), tools.toString()), null);
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot fetch " + debianPackage, e);
@@ -39,28 +37,5 @@ public final class DebianTool {
     private static boolean onPath(String command) {
         return List.of(System.getenv("PATH").split(":")).stream()
                 .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
-    }
-
-    /** Runs a command to completion; its standard output, or an exception with its error output. */
-    public static String run(List<String> command, Path dir) {
-        try {
-            Path err = Files.createTempFile("tool", ".err");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
-            if (dir != null) {
-                pb.directory(dir.toFile());
-            }
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(command + " failed: " + Files.readString(err));
-            }
-            Files.deleteIfExists(err);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(command + " could not run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
@@ -43,15 +44,17 @@ public final class LocalTraceCollector implements AutoCloseable {
 
     /** One received span, flattened: ids in hex, kind without its SPAN_KIND_ prefix. */
     public record CollectedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-            String kind, String start, long durationMicros, Map<String, String> attributes) {
+            String kind, String start, long startNanos, long durationMicros, Map<String, String> attributes) {
     }
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final Writer file;
     private final Deque<CollectedSpan> spans = new ArrayDeque<>();
 
-    private LocalTraceCollector(HttpServer server, Writer file) {
+    private LocalTraceCollector(HttpServer server, ExecutorService executor, Writer file) {
         this.server = server;
+        this.executor = executor;
         this.file = file;
     }
 
@@ -61,13 +64,14 @@ public final class LocalTraceCollector implements AutoCloseable {
             Writer file = Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-            LocalTraceCollector collector = new LocalTraceCollector(server, file);
-            server.createContext("/", collector::handle);
-            server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "trace-collector");
                 t.setDaemon(true);
                 return t;
-            }));
+            });
+            LocalTraceCollector collector = new LocalTraceCollector(server, executor, file);
+            server.createContext("/", collector::handle);
+            server.setExecutor(executor);
             server.start();
             return collector;
         } catch (IOException e) {
@@ -83,7 +87,7 @@ public final class LocalTraceCollector implements AutoCloseable {
     /** The spans of one trace received so far, in start order. */
     public synchronized List<CollectedSpan> trace(String traceId) {
         return spans.stream().filter(s -> s.traceId().equals(traceId))
-                .sorted(Comparator.comparing(CollectedSpan::start)).toList();
+                .sorted(Comparator.comparingLong(CollectedSpan::startNanos)).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -120,7 +124,7 @@ public final class LocalTraceCollector implements AutoCloseable {
                 for (Span span : scope.getSpansList()) {
                     received.add(new CollectedSpan(service, hex(span.getTraceId()), hex(span.getSpanId()),
                             hex(span.getParentSpanId()), span.getName(), span.getKind().name().replace("SPAN_KIND_", ""),
-                            Instant.EPOCH.plusNanos(span.getStartTimeUnixNano()).toString(),
+                            Instant.EPOCH.plusNanos(span.getStartTimeUnixNano()).toString(), span.getStartTimeUnixNano(),
                             (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / 1000,
                             attributes(span.getAttributesList())));
                 }
@@ -168,6 +172,7 @@ public final class LocalTraceCollector implements AutoCloseable {
     @Override
     public synchronized void close() {
         server.stop(0);
+        executor.shutdownNow();
         try {
             file.close();
         } catch (IOException e) {

@@ -70,6 +70,19 @@ public class Member extends PanacheEntityBase {
 
     public String notes;
 
+    /** Honour levels held, for searches; kept by a database trigger on member_honour (V8), never written here. */
+    @Column(name = "holds_national_honour", insertable = false, updatable = false)
+    public boolean holdsNationalHonour;
+
+    @Column(name = "holds_provincial_honour", insertable = false, updatable = false)
+    public boolean holdsProvincialHonour;
+
+    @Column(name = "holds_city_honour", insertable = false, updatable = false)
+    public boolean holdsCityHonour;
+
+    @Column(name = "holds_county_honour", insertable = false, updatable = false)
+    public boolean holdsCountyHonour;
+
     @Version
     public long version;
 
@@ -84,4 +97,14 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** The entity field that says whether a member holds an honour of this level (for queries). */
+    public static String holdsHonourField(HonourLevel level) {
+        return switch (level) {
+            case NATIONAL -> "holdsNationalHonour";
+            case PROVINCIAL -> "holdsProvincialHonour";
+            case CITY -> "holdsCityHonour";
+            case COUNTY -> "holdsCountyHonour";
+        };
+    }
 }

@@ -9,7 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** An honour held by a member; revocation (撤销) keeps the record with date and reason. */
@@ -66,16 +68,29 @@ public class MemberHonour extends PanacheEntityBase {
         return list("memberId = ?1 order by year, title", memberId);
     }
 
-    /** The highest level among unrevoked honours; national-level treatment counts as national. */
+    /**
+     * The levels a member's unrevoked honours hold. National-level treatment (享受全国劳模待遇) also counts
+     * as national; the database keeps the same rule for searches (V8 hold_honour_levels).
+     */
+    public static Set<HonourLevel> levelsHeld(List<MemberHonour> honours) {
+        Set<HonourLevel> held = EnumSet.noneOf(HonourLevel.class);
+        for (MemberHonour h : honours) {
+            if (!h.isRevoked()) {
+                held.add(h.level);
+                if (h.nationalTreatment) {
+                    held.add(HonourLevel.NATIONAL);
+                }
+            }
+        }
+        return held;
+    }
+
+    /** The highest level among unrevoked honours; null when there is none. */
     public static HonourLevel highestLevel(List<MemberHonour> honours) {
         HonourLevel highest = null;
-        for (MemberHonour h : honours) {
-            if (h.isRevoked()) {
-                continue;
-            }
-            HonourLevel effective = h.nationalTreatment ? HonourLevel.NATIONAL : h.level;
-            if (effective.isHigherThan(highest)) {
-                highest = effective;
+        for (HonourLevel level : levelsHeld(honours)) {
+            if (level.isHigherThan(highest)) {
+                highest = level;
             }
         }
         return highest;

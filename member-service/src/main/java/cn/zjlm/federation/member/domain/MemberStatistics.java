@@ -11,13 +11,10 @@ import java.util.List;
 /** Registry counts, aggregated in the database and always within the caller's scope. */
 @ApplicationScoped
 public class MemberStatistics {
-    /** Highest unrevoked level per member; national-level treatment counts as national. */
+    /** Highest level per member, from the levels held that the member keeps (kept by the V8 trigger). */
     private static final String HIGHEST_LEVEL = """
-            (select case min(case when h.national_treatment then 0 else case h.level when 'NATIONAL' then 0
-                     when 'PROVINCIAL' then 1 when 'CITY' then 2 else 3 end end)
-                     when 0 then 'NATIONAL' when 1 then 'PROVINCIAL' when 2 then 'CITY' when 3 then 'COUNTY'
-                     else 'NONE' end
-             from member_honour h where h.member_id = m.id and h.revoked_on is null)""";
+            (case when m.holds_national_honour then 'NATIONAL' when m.holds_provincial_honour then 'PROVINCIAL'
+                  when m.holds_city_honour then 'CITY' when m.holds_county_honour then 'COUNTY' else 'NONE' end)""";
 
     @Inject
     EntityManager em;
@@ -38,7 +35,7 @@ public class MemberStatistics {
     public Statistics of(AssociationScope scope) {
         String like = scope.likePattern();
         List<AssociationCount> byAssociation = rows("""
-                select m.association_code, coalesce(%s, 'NONE') as level, m.status, count(*)
+                select m.association_code, %s as level, m.status, count(*)
                 from member m where m.association_code like ?1 group by 1, 2, 3 order by 1, 2, 3""".formatted(
                 HIGHEST_LEVEL), like).stream()
                 .map(r -> new AssociationCount((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
