@@ -359,8 +359,13 @@ class ManifestsTest {
             List<String> ingressNamespaces = applying.stream().flatMap(p -> p.getSpec().getIngress().stream())
                     .flatMap(r -> r.getFrom().stream()).filter(peer -> peer.getNamespaceSelector() != null)
                     .map(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList();
+            // traces go to the collector in the monitoring namespace: that port, to that namespace
             java.net.URI traces = java.net.URI.create(env(overlay, "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+            assertThat(traces.getHost()).endsWith(".monitoring.svc");
             assertThat(applying.stream().flatMap(p -> p.getSpec().getEgress().stream())
+                    .filter(r -> r.getTo().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
+                            && "monitoring".equals(peer.getNamespaceSelector().getMatchLabels()
+                                    .get("kubernetes.io/metadata.name"))))
                     .flatMap(r -> r.getPorts().stream()).map(port -> port.getPort().getIntVal()))
                     .as(d.getMetadata().getName() + " may send traces to " + traces).contains(traces.getPort());
             if (d.getMetadata().getName().equals("gateway")) {

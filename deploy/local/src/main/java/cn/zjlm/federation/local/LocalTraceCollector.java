@@ -25,10 +25,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
@@ -51,6 +53,8 @@ public final class LocalTraceCollector implements AutoCloseable {
     private final ExecutorService executor;
     private final Writer file;
     private final Deque<CollectedSpan> spans = new ArrayDeque<>();
+    /** Span ids kept: an exporter that retries after a dropped connection sends a batch twice. */
+    private final Set<String> keys = new HashSet<>();
 
     private LocalTraceCollector(HttpServer server, ExecutorService executor, Writer file) {
         this.server = server;
@@ -140,8 +144,12 @@ public final class LocalTraceCollector implements AutoCloseable {
     /** One export request's spans: kept, and written to the file with one flush. */
     private synchronized void keep(List<CollectedSpan> received) throws IOException {
         for (CollectedSpan span : received) {
+            if (!keys.add(span.traceId() + span.spanId())) {
+                continue;
+            }
             if (spans.size() == KEPT) {
-                spans.removeFirst();
+                CollectedSpan evicted = spans.removeFirst();
+                keys.remove(evicted.traceId() + evicted.spanId());
             }
             spans.addLast(span);
             file.write(JSON.writeValueAsString(span));
