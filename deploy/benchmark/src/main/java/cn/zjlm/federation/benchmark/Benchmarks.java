@@ -138,7 +138,7 @@ public final class Benchmarks {
             Profile profile = Profile.start(platform.service(PlatformSettings.MEMBER).pid(), platform.settings().dataDir());
             Load search = measure(() -> Hey.run(String.format("%,d members, %d clients", size, SEARCH_CONCURRENCY), url,
                     token, RUN, SEARCH_CONCURRENCY), () -> Hey.run("warm-up", url, token, WARM_UP, SEARCH_CONCURRENCY));
-            System.out.println("  member-service during the search run:\n" + profile.stop(40));
+            System.out.println("  member-service during the search (warm-up and run):\n" + profile.stop(40));
             report.load("Search (杭州 subtree, provincial honour, page of 20) via gateway", search);
             if (size >= 1_000_000) {
                 report.figure("Search p99 at " + String.format("%,d", size) + " members", search.p99Millis(), "ms",
