@@ -12,10 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.DriverManager;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark command: starts a private platform, measures it against baselines taken in the same run
@@ -30,6 +35,7 @@ public final class Benchmarks {
     /** Searches are timed at as many clients as cores: the latency of the work, not of a queue. */
     private static final int SEARCH_CONCURRENCY = Integer.getInteger("bench.search-concurrency",
             Runtime.getRuntime().availableProcessors());
+    private static final int EVENTS = Integer.getInteger("bench.events", 1000);
     private static final List<Integer> REGISTRY_SIZES = List.of(System.getProperty("bench.members", "100000,1000000")
             .split(",")).stream().map(String::strip).map(Integer::valueOf).toList();
     private static final List<String> APPS = List.of(PlatformSettings.MEMBER, PlatformSettings.HONORS,
@@ -37,6 +43,7 @@ public final class Benchmarks {
 
     private final Platform platform;
     private final Report report = new Report();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     private Benchmarks(Platform platform) {
         this.platform = platform;
@@ -59,6 +66,7 @@ public final class Benchmarks {
             Benchmarks b = new Benchmarks(platform);
             b.startupAndIdleMemory();
             b.readById();
+            b.propagation();
             b.search();
             String table = b.report.render();
             System.out.println(table);
@@ -93,7 +101,7 @@ public final class Benchmarks {
     /** Member read by id: the raw primary-key select, member-service directly, and through the gateway. */
     private void readById() throws Exception {
         String token = token("hz-staff");
-        String id = registerOne(token);
+        String id = registerOne(token, LocalDate.of(1972, 4, 8), 327);
         String direct = platform.service(PlatformSettings.MEMBER).url() + "/api/v1/members/" + id;
         String viaGateway = platform.gatewayUrl() + "/api/v1/members/" + id;
 
@@ -117,6 +125,51 @@ public final class Benchmarks {
         report.ratio("Gateway ÷ raw select throughput", gatewayToRaw, "≥ 0.35", gatewayToRaw >= 0.35);
         report.figure("RSS under load: gateway", loaded[0], "MB", "", true);
         report.figure("RSS under load: member-service", loaded[1], "MB", "", true);
+    }
+
+    /**
+     * Event propagation with the outbox in the path: members registered one after another through the
+     * gateway, each until its MemberRegistered is applied in events-service (the same relay, broker and
+     * idempotent consumer an HonorConferred takes to member-service). Both times come from the services'
+     * clocks on this machine: member.created_at and volunteer_member.updated_at.
+     */
+    private void propagation() throws Exception {
+        String token = token("hz-staff");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            ids.add(registerOne(token, LocalDate.of(1960, 1, 1).plusDays(i), 500 + i % 400));
+        }
+        String idList = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        Map<String, Long> registered = times("member", "select id::text, "
+                + "(extract(epoch from created_at) * 1000000)::bigint from member where id in (" + idList + ")");
+        Map<String, Long> applied = Map.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (applied.size() < ids.size() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            applied = times("events", "select member_id::text, (extract(epoch from updated_at) * 1000000)::bigint "
+                    + "from volunteer_member where member_id in (" + idList + ")");
+        }
+        long[] delays = new long[applied.size()];
+        int n = 0;
+        for (var e : applied.entrySet()) {
+            delays[n++] = (e.getValue() - registered.get(e.getKey())) * 1000; // µs → ns
+        }
+        Load load = Load.of(String.format("%,d events", EVENTS), delays, ids.size() - applied.size(), 1.0);
+        System.out.printf(Locale.ROOT, "  propagation of %,d events: p50 %.1f ms, p99 %.1f ms, %d not applied%n",
+                EVENTS, load.p50Millis(), load.p99Millis(), load.failures());
+        report.latency("Event propagation (MemberRegistered → events-service, outbox in the path)", load, "≤ 50 ms p99",
+                load.failures() == 0 && load.p99Millis() <= 50);
+    }
+
+    private Map<String, Long> times(String database, String sql) throws Exception {
+        Map<String, Long> times = new HashMap<>();
+        try (var c = DriverManager.getConnection(platform.postgres().jdbcUrl(database), LocalPostgres.APP_USER,
+                LocalPostgres.APP_PASSWORD); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                times.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return times;
     }
 
     /** Member search (city subtree + honour level, page of 20) at each registry size. */
@@ -168,7 +221,7 @@ public final class Benchmarks {
 
     /** The plans of the search's two statements (as Hibernate issues them), for finding where time goes. */
     private void explainSearch() throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(platform.postgres().jdbcUrl("member"), LocalPostgres.APP_USER,
+        try (var c = DriverManager.getConnection(platform.postgres().jdbcUrl("member"), LocalPostgres.APP_USER,
                 LocalPostgres.APP_PASSWORD); var s = c.createStatement()) {
             for (String sql : SEARCH_SQL.stream().map(q -> q.replaceFirst("\\?", "'33%'").replaceFirst("\\?", "'3301%'")
                     .replaceFirst("\\?", "'33%'").replaceFirst("\\?", "'3301%'")).toList()) {
@@ -199,13 +252,12 @@ public final class Benchmarks {
         return platform.keycloak().passwordToken(user, "demo");
     }
 
-    private String registerOne(String token) throws Exception {
+    private String registerOne(String token, LocalDate birth, int sequence) throws Exception {
         String body = """
                 {"name":"周海燕","gender":"FEMALE","nationalId":"%s","phone":"13906540001","associationCode":"330106",
                  "sector":"FRONTLINE_WORKER","employer":"杭州汽轮机股份有限公司"}"""
-                .formatted(cn.zjlm.federation.commons.identity.NationalIdNumber.compose("330106",
-                        java.time.LocalDate.of(1972, 4, 8), 327));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                .formatted(cn.zjlm.federation.commons.identity.NationalIdNumber.compose("330106", birth, sequence));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create(platform.gatewayUrl() + "/api/v1/members")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -223,6 +275,11 @@ public final class Benchmarks {
             rows.add(String.format(Locale.ROOT, "| %s: %s | %,.0f/s | %.2f ms | %.2f ms | %s | |", what, load.label(),
                     load.perSecond(), load.p50Millis(), load.p99Millis(),
                     load.failures() == 0 ? "" : load.failures() + " failed"));
+        }
+
+        void latency(String what, Load load, String target, boolean met) {
+            rows.add(String.format(Locale.ROOT, "| %s: %s | | %.2f ms | %.2f ms | %s | %s |", what, load.label(),
+                    load.p50Millis(), load.p99Millis(), target, met ? "met" : "MISSED"));
         }
 
         void ratio(String what, double value, String target, boolean met) {
