@@ -221,11 +221,4 @@ public class OutboxRelay {
             producer.close(Duration.ofSeconds(5));
         }
     }
-
-    /** Rows not yet acknowledged by the broker (health and metrics). */
-    public long pending() {
-        return QuarkusTransaction.requiringNew().call(
-                () -> em.createQuery("select count(e) from OutboxEvent e where e.sentAt is null", Long.class)
-                        .getSingleResult());
-    }
 }

@@ -61,9 +61,14 @@ public class PiiCipher {
         return keyId;
     }
 
+    /** How every value sealed with the current key begins: its key id and a colon. */
+    public String currentPrefix() {
+        return keyId + ":";
+    }
+
     /** Whether a stored value was sealed with the current key. */
     public boolean isCurrent(String stored) {
-        return stored == null || stored.startsWith(keyId + ":");
+        return stored == null || stored.startsWith(currentPrefix());
     }
 
     /** The same clear value sealed with the current key. */
@@ -83,7 +88,7 @@ public class PiiCipher {
             cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-            return keyId + ":" + Base64.getEncoder().encodeToString(out);
+            return currentPrefix() + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PII encryption failed", e);
         }

@@ -138,6 +138,7 @@ public class PiiResealing {
     }
 
     private Query withKeyPrefix(Query query) {
-        return query.setParameter("prefix", cipher.keyId() + ":").setParameter("prefixLength", cipher.keyId().length() + 1);
+        String prefix = cipher.currentPrefix();
+        return query.setParameter("prefix", prefix).setParameter("prefixLength", prefix.length());
     }
 }

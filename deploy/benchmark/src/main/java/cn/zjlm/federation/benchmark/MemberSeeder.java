@@ -2,9 +2,9 @@ package cn.zjlm.federation.benchmark;
 
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
 import cn.zjlm.federation.commons.pii.PiiCipher;
+import cn.zjlm.federation.local.LocalPostgres;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -29,22 +29,18 @@ final class MemberSeeder {
         "国庆", "春梅", "永明", "桂兰", "立新", "红霞", "伟", "芳", "静", "磊", "军", "洋", "勇", "艳", "杰", "娟"};
     private static final int CHUNK = 50_000;
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final LocalPostgres postgres;
     private final PiiCipher cipher;
     private int seeded;
 
-    MemberSeeder(String url, String user, String password, PiiCipher cipher) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    MemberSeeder(LocalPostgres postgres, PiiCipher cipher) {
+        this.postgres = postgres;
         this.cipher = cipher;
     }
 
     /** Adds members until the registry holds {@code total} seeded ones. */
     void growTo(int total) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = postgres.connect("member")) {
             List<String> counties = new ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select code from association where level = 'COUNTY' order by code")) {

@@ -81,6 +81,14 @@ public final class DemoData {
 
     /** How many demo members were registered now or found, and the clear values sent (tests look for them in logs). */
     public record Result(int created, int existing, List<String> nationalIds, List<String> phones) {
+        /** The demo's ID numbers and phones that appear in clear in {@code text}, named by where, shortened. */
+        public List<String> clearValuesIn(String text, String where) {
+            List<String> found = new java.util.ArrayList<>();
+            nationalIds.stream().filter(text::contains)
+                    .forEach(v -> found.add(where + ": ID number " + v.substring(0, 6) + "…"));
+            phones.stream().filter(text::contains).forEach(v -> found.add(where + ": phone " + v.substring(0, 3) + "…"));
+            return found;
+        }
     }
 
     public static Result seed(Platform platform) {

@@ -39,6 +39,8 @@ public final class Platform implements AutoCloseable {
     public static final Map<String, String> DATABASES = Map.of(MEMBER, "member", HONORS, "honors", CARE, "care",
             EVENTS, "events");
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
+    /** The id of the local PII key, given to the services and used by tools that seal values themselves. */
+    private static final String PII_KEY_ID = "k1";
 
     private final PlatformSettings settings;
     private final Consumer<String> log;
@@ -127,6 +129,7 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
         env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
         Properties keys = piiKeys();
+        env.put("FEDERATION_PII_KEY_ID", PII_KEY_ID);
         env.put("FEDERATION_PII_ENCRYPTION_KEY", keys.getProperty("encryption-key"));
         env.put("FEDERATION_PII_INDEX_KEY", keys.getProperty("index-key"));
         return env;
@@ -178,7 +181,7 @@ public final class Platform implements AutoCloseable {
     /** The cipher the services use, for tools that load data straight into a database (benchmarks). */
     public PiiCipher piiCipher() {
         Properties keys = piiKeys();
-        return new PiiCipher("k1", keys.getProperty("encryption-key"), keys.getProperty("index-key"));
+        return new PiiCipher(PII_KEY_ID, keys.getProperty("encryption-key"), keys.getProperty("index-key"));
     }
 
     public LocalTraceCollector traces() {
