@@ -31,15 +31,16 @@ class UpgradeMigrationTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-        return Flyway.configure().dataSource(url, LocalPostgres.APP_USER, LocalPostgres.APP_PASSWORD)
-                .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new)).outOfOrder(outOfOrder);
+        return Flyway.configure().dataSource(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD)
+                .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new)).outOfOrder(outOfOrder)
+                .placeholders(java.util.Map.of("runtimeRole", LocalPostgres.RUNTIME_USER));
     }
 
     @Test
     void aSharedMigrationAddedAfterTheServicesOwnIsAppliedOnUpgrade() throws Exception {
         String url = freshDatabase();
         flyway(url).load().migrate();
-        try (Connection c = DriverManager.getConnection(url, LocalPostgres.APP_USER, LocalPostgres.APP_PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);
                 Statement s = c.createStatement()) {
             // as the earlier release left it: no trace context column, no record of its migration
             s.execute("delete from flyway_schema_history where version = '0.5'");
@@ -49,7 +50,7 @@ class UpgradeMigrationTest {
         var result = flyway(url).load().migrate();
 
         assertThat(result.migrations).extracting(m -> m.version).containsExactly("0.5");
-        try (Connection c = DriverManager.getConnection(url, LocalPostgres.APP_USER, LocalPostgres.APP_PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from information_schema.columns "
                         + "where table_name = 'outbox_event' and column_name = 'traceparent'")) {
@@ -62,7 +63,7 @@ class UpgradeMigrationTest {
     void membersRegisteredBeforeLevelsHeldWereKeptGetThemAndEveryLaterHonourWriteKeepsThem() throws Exception {
         String url = freshDatabase();
         flyway(url).target("7").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, LocalPostgres.APP_USER, LocalPostgres.APP_PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);
                 Statement s = c.createStatement()) {
             for (String id : List.of("1", "2", "3")) {
                 s.execute("insert into member (id, name, gender, birth_date, national_id_cipher, national_id_index, "
@@ -81,7 +82,7 @@ class UpgradeMigrationTest {
         assertThat(levelsHeld(url)).containsExactly("1:NATIONAL,PROVINCIAL", "2:CITY", "3:");
 
         // a writer that knows nothing of the flags (an older release during a rolling upgrade)
-        try (Connection c = DriverManager.getConnection(url, LocalPostgres.APP_USER, LocalPostgres.APP_PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("insert into member_honour (id, member_id, category, level, title, year, recorded_at, recorded_by) "
                     + "values (gen_random_uuid(), '00000000-0000-0000-0000-000000000003', 'OTHER', 'COUNTY', 'd', 2001, now(), 't')");
@@ -93,7 +94,7 @@ class UpgradeMigrationTest {
 
     private static List<String> levelsHeld(String url) throws Exception {
         List<String> rows = new java.util.ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, LocalPostgres.APP_USER, LocalPostgres.APP_PASSWORD);
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select right(id::text, 1), concat_ws(',', "
                         + "case when holds_national_honour then 'NATIONAL' end, "

@@ -82,23 +82,47 @@ public class AuditTrail {
                 .setParameter(8, details).setParameter(9, prev).setParameter(10, hash).executeUpdate();
     }
 
-    /** Recomputes the chain; returns the seq of the first broken record, or -1 when intact. */
+    /**
+     * Recomputes the chain from the last retention checkpoint (or the start); returns the seq of the first
+     * broken record, or -1 when intact. Reads in batches, so a long trail does not fill the heap.
+     */
     @Transactional
     public long verify() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select seq, at, actor, association, action, target, outcome, "
-                + "correlation_id, details, prev_hash, hash from audit_record order by seq").getResultList();
-        String prev = GENESIS;
-        for (Object[] r : rows) {
-            Instant at = r[1] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[1]).toInstant();
-            String expected = hash(prev, at, (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], (String) r[7], (String) r[8]);
-            if (!prev.equals(r[9]) || !expected.equals(r[10])) {
-                return ((Number) r[0]).longValue();
+        List<Object[]> checkpoint = em.createNativeQuery("select seq, hash from audit_checkpoint order by seq desc limit 1")
+                .getResultList();
+        long after = checkpoint.isEmpty() ? 0 : ((Number) checkpoint.get(0)[0]).longValue();
+        String prev = checkpoint.isEmpty() ? GENESIS : (String) checkpoint.get(0)[1];
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select seq, at, actor, association, action, target, outcome, "
+                    + "correlation_id, details, prev_hash, hash from audit_record where seq > ?1 order by seq limit 5000")
+                    .setParameter(1, after).getResultList();
+            if (rows.isEmpty()) {
+                return -1;
             }
-            prev = (String) r[10];
+            for (Object[] r : rows) {
+                String expected = hash(prev, instant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                        (String) r[6], (String) r[7], (String) r[8]);
+                if (!prev.equals(r[9]) || !expected.equals(r[10])) {
+                    return ((Number) r[0]).longValue();
+                }
+                prev = (String) r[10];
+                after = ((Number) r[0]).longValue();
+            }
+            em.clear();
         }
-        return -1;
+    }
+
+    /** Removes records older than the retention period (at least 180 days, enforced by the database). */
+    @Transactional
+    public long purge(java.time.Duration retention) {
+        return ((Number) em.createNativeQuery("select audit_purge(cast(?1 as interval))")
+                .setParameter(1, retention.toSeconds() + " seconds").getSingleResult()).longValue();
+    }
+
+    static Instant instant(Object value) {
+        return value instanceof Instant i ? i : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     static String hash(String prev, Instant at, String... fields) {

@@ -215,7 +215,7 @@ public final class Benchmarks {
     private Load sql(String label, List<String> statements, Duration duration, int concurrency, Object... parameters)
             throws Exception {
         return JdbcLoad.run(label, platform.postgres().jdbcUrl("member") + "?options=-c%20plan_cache_mode%3Dforce_custom_plan",
-                LocalPostgres.APP_USER, LocalPostgres.APP_PASSWORD, statements, duration, concurrency, parameters);
+                LocalPostgres.RUNTIME_USER, LocalPostgres.RUNTIME_PASSWORD, statements, duration, concurrency, parameters);
     }
 
     /** The plans of the search's two statements (as Hibernate issues them), for finding where time goes. */

@@ -331,6 +331,15 @@ class ManifestsTest {
                 problems.add(host + ": 3 instances");
             }
             String clusterName = cluster.at("/metadata/name").asText();
+            // The service logs in as a managed role of its own cluster, not as the owner (which only migrates).
+            String runtimeSecret = secretOf(c, "FEDERATION_DB_USERNAME");
+            boolean managedRole = false;
+            for (JsonNode role : cluster.at("/spec/managed/roles")) {
+                managedRole |= role.at("/passwordSecret/name").asText().equals(runtimeSecret);
+            }
+            if (!managedRole || !(clusterName + "-app").equals(secretOf(c, "FEDERATION_DB_OWNER_USERNAME"))) {
+                problems.add(app + ": runs as a managed role of " + clusterName + " and migrates as its owner");
+            }
             if (overlay.kind("ScheduledBackup").stream().noneMatch(b -> b.at("/spec/cluster/name").asText().equals(clusterName))) {
                 problems.add(clusterName + ": no ScheduledBackup");
             }
@@ -435,11 +444,18 @@ class ManifestsTest {
     }
 
     /** Secrets the platform relies on: from ExternalSecrets, and the app Secrets CloudNativePG creates. */
+    private static String secretOf(Container c, String variable) {
+        return c.getEnv().stream().filter(e -> e.getName().equals(variable) && e.getValueFrom() != null
+                && e.getValueFrom().getSecretKeyRef() != null).map(e -> e.getValueFrom().getSecretKeyRef().getName())
+                .findFirst().orElse(null);
+    }
+
     private static Map<String, Set<String>> knownSecrets(RenderedOverlay overlay) {
         Map<String, Set<String>> secrets = new HashMap<>();
         for (JsonNode es : overlay.kind("ExternalSecret")) {
             Set<String> keys = new HashSet<>();
             es.at("/spec/data").forEach(d -> keys.add(d.path("secretKey").asText()));
+            es.at("/spec/target/template/data").fieldNames().forEachRemaining(keys::add);
             secrets.put(es.at("/spec/target/name").asText(), keys);
         }
         for (JsonNode cluster : overlay.kind("Cluster")) {

@@ -57,7 +57,7 @@ public final class LocalKeycloak implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port, "--http-management-port=" + managementPort, "--health-enabled=true",
                     "--import-realm", "--db=postgres", "--db-url=" + jdbcUrl,
-                    "--db-username=" + LocalPostgres.APP_USER, "--db-password=" + LocalPostgres.APP_PASSWORD,
+                    "--db-username=" + LocalPostgres.OWNER_USER, "--db-password=" + LocalPostgres.OWNER_PASSWORD,
                     "--db-pool-max-size=20", "--log-level=WARN,org.keycloak.services:INFO"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -11,11 +11,14 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL 17 server (binaries from Maven Central, io.zonky.test) whose data directory
- * survives restarts. One database per service, each owned by the application role.
+ * survives restarts. One database per service, each owned by the owner role that migrates it; the
+ * services run as the runtime role, which reads and writes rows but cannot change the schema.
  */
 public final class LocalPostgres implements AutoCloseable {
-    public static final String APP_USER = "federation";
-    public static final String APP_PASSWORD = "federation";
+    public static final String OWNER_USER = "federation";
+    public static final String OWNER_PASSWORD = "federation";
+    public static final String RUNTIME_USER = "federation_app";
+    public static final String RUNTIME_PASSWORD = "federation_app";
 
     private final EmbeddedPostgres server;
 
@@ -38,7 +41,7 @@ public final class LocalPostgres implements AutoCloseable {
                     .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             LocalPostgres postgres = new LocalPostgres(server);
-            postgres.ensureRole();
+            postgres.ensureRoles();
             return postgres;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("PostgreSQL did not start on port " + port + "; see " + logFile, e);
@@ -53,7 +56,7 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
-    /** Creates the database (owned by the application role) unless it exists. */
+    /** Creates the database (owned by the owner role) unless it exists. */
     public void ensureDatabase(String name) {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("database name " + name);
@@ -64,24 +67,27 @@ public final class LocalPostgres implements AutoCloseable {
                     return;
                 }
             }
-            s.execute("create database " + name + " owner " + APP_USER + " encoding 'UTF8'");
+            s.execute("create database " + name + " owner " + OWNER_USER + " encoding 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
     }
 
     public Connection connect(String database) throws SQLException {
-        return server.getDatabase(APP_USER, database).getConnection();
+        return server.getDatabase(OWNER_USER, database).getConnection();
     }
 
-    private void ensureRole() throws SQLException {
+    /** The owner (schema and migrations) connects with {@link #connect}; the services as the runtime role. */
+    private void ensureRoles() throws SQLException {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_USER + "'")) {
-                if (rs.next()) {
-                    return;
+            for (String[] role : new String[][] {{OWNER_USER, OWNER_PASSWORD}, {RUNTIME_USER, RUNTIME_PASSWORD}}) {
+                try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + role[0] + "'")) {
+                    if (rs.next()) {
+                        continue;
+                    }
                 }
+                s.execute("create role " + role[0] + " login password '" + role[1] + "'");
             }
-            s.execute("create role " + APP_USER + " login password '" + APP_PASSWORD + "'");
         }
     }
 

@@ -26,8 +26,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         postgres.ensureDatabase(database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", LocalPostgres.APP_USER,
-                "quarkus.datasource.password", LocalPostgres.APP_PASSWORD,
+                "quarkus.datasource.username", LocalPostgres.RUNTIME_USER,
+                "quarkus.datasource.password", LocalPostgres.RUNTIME_PASSWORD,
+                "quarkus.flyway.username", LocalPostgres.OWNER_USER,
+                "quarkus.flyway.password", LocalPostgres.OWNER_PASSWORD,
                 "kafka.bootstrap.servers", kafka.bootstrapServers());
     }
 

@@ -50,6 +50,7 @@ public final class LocalPlatform {
                                                zj-admin      province-admin  330000 浙江省
                                                hz-staff      city-staff      330100 杭州市
                                                hz-admin      city-admin      330100 杭州市
+                                               hz-finance    finance         330100 杭州市
                                                hu-staff      city-staff      330500 湖州市
                                                jx-staff      city-staff      330400 嘉兴市
                                                sx-staff      city-staff      330600 绍兴市

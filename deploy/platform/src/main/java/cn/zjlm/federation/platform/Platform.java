@@ -122,8 +122,10 @@ public final class Platform implements AutoCloseable {
 
     private Map<String, String> commonEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.APP_USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", LocalPostgres.APP_PASSWORD);
+        env.put("FEDERATION_DB_USERNAME", LocalPostgres.RUNTIME_USER);
+        env.put("FEDERATION_DB_PASSWORD", LocalPostgres.RUNTIME_PASSWORD);
+        env.put("FEDERATION_DB_OWNER_USERNAME", LocalPostgres.OWNER_USER);
+        env.put("FEDERATION_DB_OWNER_PASSWORD", LocalPostgres.OWNER_PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("FEDERATION_KEYCLOAK_URL", keycloak.url());
         env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());

@@ -1,0 +1,10 @@
+package cn.zjlm.federation.care.api;
+
+import cn.zjlm.federation.commons.audit.AuditRecordsResource;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/care/audit-records")
+@Tag(name = "Audit trail 审计日志")
+public class CareAuditRecordsResource extends AuditRecordsResource {
+}
