@@ -288,8 +288,10 @@ public class Nominations {
     /** Approval (批准) after the notice has ended with no open objection; quota and rules once more. */
     @Transactional
     public Nomination approve(UUID id, Long version, String opinion, Caller caller) {
-        Nomination n = findForUpdate(id, version, caller.scope());
+        // Who may act is decided before the version is compared, so a refused caller learns nothing of it.
+        Nomination n = find(id, caller.scope()).orElseThrow(() -> ProblemException.notFound("nomination"));
         Campaign c = organisersCampaign(n.campaignId, caller);
+        Preconditions.requireVersion(n.version, version);
         requireState(n, NominationState.PUBLIC_NOTICE);
         if (!ChinaTime.today().isAfter(n.noticeEnds)) {
             throw ProblemException.conflict("notice-not-ended", n.noticeEnds);

@@ -101,6 +101,7 @@ public class TransferResource {
 
     @POST
     @Path("transfers/{transferId}/cancellation")
+    @Consumes(MediaType.WILDCARD) // takes no body, so any (or no) content type
     @Operation(summary = "Withdraw an open transfer (requesting side)")
     public TransferView cancel(@PathParam("transferId") UUID transferId) {
         return TransferView.of(transfers.cancel(transferId, caller.scope(), caller.username()));
