@@ -62,10 +62,13 @@ public class ProblemMappers {
             InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response unreadableJson(JsonMappingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        String code = e instanceof UnrecognizedPropertyException ? "json.unknown-field" : "json.wrong-type";
+        String field = e instanceof cn.zjlm.federation.commons.text.ControlCharacters.InJson text ? text.field()
+                : e.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+        String code = e instanceof UnrecognizedPropertyException ? "json.unknown-field"
+                : e instanceof cn.zjlm.federation.commons.text.ControlCharacters.InJson
+                        ? cn.zjlm.federation.commons.text.ControlCharacters.CODE : "json.wrong-type";
         List<Problem.FieldViolation> fields = field.isEmpty() ? List.of()
                 : List.of(new Problem.FieldViolation(field, code, ProblemMessages.field(code, locale)));
         return build(400, "malformed-request", ProblemMessages.detail("malformed-request", locale), fields, locale, uri);
@@ -125,8 +128,30 @@ public class ProblemMappers {
             LOG.infof("duplicate refused by the database on %s: %s", uri.getPath(), UniqueViolations.constraintOf(e).get());
             return build(409, "duplicate", ProblemMessages.detail("duplicate", locale), List.of(), locale, uri);
         }
+        if (databaseUnreachable(e)) {
+            // PostgreSQL is restarting or failing over: say so, and when to come back, instead of a bare 500
+            LOG.warnf("database unreachable on %s: %s", uri.getPath(), e.getMessage());
+            Response response = build(503, "service-unavailable", ProblemMessages.detail("service-unavailable", locale,
+                    Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "数据库" : "database"), List.of(), locale, uri);
+            return Response.fromResponse(response).header("Retry-After", 5).build();
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return build(500, "internal", ProblemMessages.detail("internal", locale), List.of(), locale, uri);
+    }
+
+    /** A connection failure (SQL state class 08), a server shutting down or starting (57P01–57P03), or no pooled connection. */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException
+                    || String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response build(int status, String code, String detail, List<Problem.FieldViolation> fields,

@@ -20,27 +20,23 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String RUNTIME_USER = "federation_app";
     public static final String RUNTIME_PASSWORD = "federation_app";
 
-    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private final Path logFile;
+    private final int port;
+    private EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
-        this.server = server;
+    private LocalPostgres(Path dataDir, int port, Path logFile) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.logFile = logFile;
     }
 
     public static LocalPostgres start(Path dataDir, int port, Path logFile) {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.getParent());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("timezone", "UTC")
-                    .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-            LocalPostgres postgres = new LocalPostgres(server);
+            LocalPostgres postgres = new LocalPostgres(dataDir, port, logFile);
+            postgres.server = postgres.launch();
             postgres.ensureRoles();
             return postgres;
         } catch (IOException | SQLException e) {
@@ -48,8 +44,35 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Stops the server (fault tests: the services lose their database until {@link #restart}). */
+    public synchronized void stop() {
+        close();
+    }
+
+    /** Starts the stopped server again on the same port and data. */
+    public synchronized void restart() {
+        try {
+            server = launch();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not start again on port " + port + "; see " + logFile, e);
+        }
+    }
+
+    private EmbeddedPostgres launch() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("timezone", "UTC")
+                .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+    }
+
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -92,9 +115,13 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
         try {
             server.close();
+            server = null;
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not stop cleanly", e);
         }

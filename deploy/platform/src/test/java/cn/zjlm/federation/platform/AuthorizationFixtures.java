@@ -168,28 +168,36 @@ final class AuthorizationFixtures {
                 : Optional.of("renewing the fixture of " + operation + ": " + renewed.statusCode() + " " + renewed.asString());
     }
 
-    static Map<String, String> create() throws Exception {
+    private static int sets;
+
+    /** A new set of objects; each check gets its own, so one's writes do not change what another sees. */
+    static synchronized Map<String, String> create() throws Exception {
+        return create(sets++);
+    }
+
+    private static Map<String, String> create(int set) throws Exception {
+        int n = 100 * set; // keeps ID numbers, names and periods apart between sets
         Map<String, String> f = new HashMap<>();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int year = today.getYear();
         f.put("today", today.toString());
-        f.put("tomorrow", today.plusDays(1).toString());
+        f.put("tomorrow", today.plusDays(1 + set).toString()); // a day ahead, its own per set (no overlapping places)
         f.put("year", Integer.toString(year));
         f.put("association", COUNTY);
         f.put("programme", "SPRING_FESTIVAL");
         f.put("honourType", "ZJ-MODEL-WORKER");
 
         // Members (odd sequence: male, as the bodies say), once every service has learnt of them.
-        f.put("nationalId", NationalIdNumber.compose(COUNTY, LocalDate.of(1975, 6, 18), 731));
-        f.put("newNationalId", NationalIdNumber.compose(COUNTY, LocalDate.of(1990, 9, 9), 733));
+        f.put("nationalId", NationalIdNumber.compose(COUNTY, LocalDate.of(1975, 6, 18), 731 + n));
+        f.put("newNationalId", NationalIdNumber.compose(COUNTY, LocalDate.of(1990, 9, 9), 733 + n));
         f.put("member", created(as("xs-staff").body(Map.of("name", "矩阵会员甲", "gender", "MALE", "nationalId",
                 f.get("nationalId"), "phone", "13812340001", "employer", "杭州萧山机械厂", "sector", "FRONTLINE_WORKER",
                 "occupation", "钳工", "associationCode", COUNTY, "status", "IN_SERVICE")).post("/api/v1/members"), "member"));
         f.put("member2", created(as("xs-staff").body(FirstPathIT.member("矩阵会员乙",
-                NationalIdNumber.compose(COUNTY, LocalDate.of(1980, 3, 2), 742), "13812340002", COUNTY))
+                NationalIdNumber.compose(COUNTY, LocalDate.of(1980, 3, 2), 742 + n), "13812340002", COUNTY))
                 .post("/api/v1/members"), "member2"));
         f.put("transferMember", created(as("xs-staff").body(FirstPathIT.member("矩阵会员丙",
-                NationalIdNumber.compose(COUNTY, LocalDate.of(1968, 11, 11), 744), "13812340003", COUNTY))
+                NationalIdNumber.compose(COUNTY, LocalDate.of(1968, 11, 11), 744 + n), "13812340003", COUNTY))
                 .post("/api/v1/members"), "transferMember"));
         for (String member : List.of(f.get("member"), f.get("member2"))) {
             once(() -> as("xs-staff").get("/api/v1/events/volunteers/" + member), 200);
@@ -207,7 +215,7 @@ final class AuthorizationFixtures {
         f.put("certificateCode", certificate.path("verificationCode"));
         String chen = as("lm-chen").get("/api/v1/members/me").then().statusCode(200).extract().path("id");
         f.put("ownHonour", created(as("xs-staff").body(Map.of("category", "MODEL_WORKER", "level", "CITY", "title",
-                "杭州市劳动模范", "year", 2015)).post("/api/v1/members/" + chen + "/honours"), "own honour"));
+                "杭州市劳动模范", "year", 2015 - set)).post("/api/v1/members/" + chen + "/honours"), "own honour"));
         f.put("ownCertificate", created(as("lm-chen").body(Map.of("honourId", f.get("ownHonour")))
                 .post("/api/v1/members/me/certificates"), "own certificate"));
         f.put("attachment", created(as("xs-staff").contentType("application/pdf").header("X-File-Name", "form.pdf")
@@ -216,14 +224,14 @@ final class AuthorizationFixtures {
         f.put("transfer", created(as("xs-staff").body(Map.of("toAssociation", "330110", "reason", "工作调动至余杭区"))
                 .post("/api/v1/members/" + f.get("transferMember") + "/transfers"), "transfer"));
         f.put("importCsv", "姓名,性别,出生日期,身份证号码,联系电话,所属协会代码,人员类别\n矩阵导入,男,1985-05-05,"
-                + NationalIdNumber.compose(COUNTY, LocalDate.of(1985, 5, 5), 751) + ",13812340005," + COUNTY + ",一线工人\n");
+                + NationalIdNumber.compose(COUNTY, LocalDate.of(1985, 5, 5), 751 + n) + ",13812340005," + COUNTY + ",一线工人\n");
         f.put("import", created(as("xs-staff").contentType("text/csv").header("X-File-Name", "registration.csv")
                 .queryParam("mode", "dry-run").body(f.get("importCsv").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/members/imports"), "import"));
 
         // Honours: a 杭州市 campaign, a 萧山区 nomination taken through review into public notice, an objection.
         f.put("campaign", created(as("hz-admin").body(Map.of("honourType", "HZ-MODEL-WORKER", "associationCode", "330100",
-                "year", year, "title", "杭州市劳动模范评选（权限矩阵）", "totalPlaces", 10,
+                "year", year, "title", "杭州市劳动模范评选（权限矩阵" + set + "）", "totalPlaces", 10,
                 "nominationOpens", today.minusDays(1).toString(), "nominationCloses", today.plusDays(20).toString(),
                 "quotas", List.of(Map.of("associationCode", "330100", "places", 5)), "rules", List.of(Map.of("rule", "IN_SERVICE"))))
                 .post("/api/v1/honors/campaigns"), "campaign"));
@@ -241,12 +249,12 @@ final class AuthorizationFixtures {
         f.put("objection", String.valueOf((Object) as(null).body(Map.of("contactName", "王某", "contactPhone", "13800001111",
                 "content", "其申报的技术成果与实际情况不符。")).post("/api/v1/public/honors/notices/" + f.get("nomination") + "/objections")
                 .then().statusCode(201).extract().path("objectionId")));
-        f.put("studio", created(as("xs-staff").body(Map.of("kind", "INNOVATION_STUDIO", "name", "俞建明劳模创新工作室（权限矩阵）",
+        f.put("studio", created(as("xs-staff").body(Map.of("kind", "INNOVATION_STUDIO", "name", "俞建明劳模创新工作室（权限矩阵" + set + "）",
                 "associationCode", COUNTY, "hostUnit", "萧山供电公司", "leaderName", "俞建明")).post("/api/v1/honors/studios"), "studio"));
         f.put("calendar", as("zj-admin").get("/api/v1/honors/calendar/" + year).then().statusCode(200).extract().asString());
 
         // Volunteering.
-        f.put("team", created(as("xs-staff").body(Map.of("associationCode", COUNTY, "name", "萧山区劳模工匠技术服务队（权限矩阵）",
+        f.put("team", created(as("xs-staff").body(Map.of("associationCode", COUNTY, "name", "萧山区劳模工匠技术服务队（权限矩阵" + set + "）",
                 "specialty", "TECHNICAL_SERVICE", "leaderId", f.get("member"))).post("/api/v1/events/teams"), "team"));
         String tomorrow = f.get("tomorrow");
         f.put("activity", created(as("xs-staff").body(Map.of("associationCode", COUNTY, "kind", "LECTURE",
@@ -266,16 +274,16 @@ final class AuthorizationFixtures {
 
         // Care.
         f.put("budget", created(as("hz-admin").body(Map.of("associationCode", COUNTY, "programme", "SPECIAL_HARDSHIP",
-                "year", year, "amount", 100000.00)).post("/api/v1/care/budgets"), "budget"));
+                "year", year + set, "amount", 100000.00)).post("/api/v1/care/budgets"), "budget"));
         f.put("case", created(once(() -> as("xs-staff").body(Map.of("programme", "SPRING_FESTIVAL", "memberId", f.get("member"),
                 "period", Integer.toString(year))).post("/api/v1/care/cases"), 201), "case"));
-        f.put("cycle", created(as("xs-staff").body(Map.of("programme", "SPRING_FESTIVAL", "period", year + "-CYCLE",
+        f.put("cycle", created(as("xs-staff").body(Map.of("programme", "SPRING_FESTIVAL", "period", year + "-CYCLE" + set,
                 "associationCode", COUNTY)).post("/api/v1/care/cycles"), "cycle"));
         f.put("petition", created(as("xs-staff").body(Map.of("associationCode", COUNTY, "channel", "CALL", "category",
                 "HONOUR_CERTIFICATE", "petitionerName", "陶阿姨", "phone", "13857512345", "summary", "询问劳模证明开具流程",
                 "receivedOn", f.get("today"))).post("/api/v1/care/petitions"), "petition"));
         f.put("trip", created(as("xs-staff").body(Map.of("associationCode", COUNTY, "route", "杭州临安 天目山疗休养基地",
-                "batch", "权限矩阵", "startsOn", tomorrow, "endsOn", today.plusDays(5).toString(), "capacity", 10, "restYears", 3))
+                "batch", "权限矩阵" + set, "startsOn", tomorrow, "endsOn", today.plusDays(5).toString(), "capacity", 10, "restYears", 3))
                 .post("/api/v1/care/trips"), "trip"));
         as("xs-staff").body(Map.of("memberId", f.get("member"))).post("/api/v1/care/trips/" + f.get("trip") + "/enrolments")
                 .then().statusCode(201);

@@ -50,7 +50,7 @@ class AuthorizationMatrixIT {
         callers.put("finance", () -> E2E.token("hz-finance"));
         callers.put("reviewer", () -> E2E.token("reviewer"));
         callers.put("province", () -> E2E.token("zj-admin"));
-        callers.put("gov-system", () -> E2E.platform().keycloak().clientToken("gov-registry", "gov-registry-demo-secret"));
+        callers.put("gov-system", () -> E2E.clientToken("gov-registry", "gov-registry-demo-secret"));
         return callers;
     }
 
@@ -76,7 +76,10 @@ class AuthorizationMatrixIT {
         return matrix;
     }
 
-    static Map<String, JsonNode> operations(JsonNode openApi) {
+    /** The merged OpenAPI document's operations, "METHOD /path" → operation object. */
+    static Map<String, JsonNode> operations() throws Exception {
+        JsonNode openApi = JSON.readTree(given().baseUri(E2E.gateway()).accept("application/json").get("/openapi")
+                .then().statusCode(200).extract().asString());
         Map<String, JsonNode> operations = new LinkedHashMap<>();
         openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (Set.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
@@ -86,11 +89,14 @@ class AuthorizationMatrixIT {
         return operations;
     }
 
+    /** A valid request (body, query, headers) per operation, with fixture placeholders. */
+    static JsonNode requests() throws Exception {
+        return JSON.readTree(AuthorizationMatrixIT.class.getResourceAsStream("/authorization/requests.json"));
+    }
+
     @Test
     void everyOperationAnswersEveryKindOfCallerAsTheMatrixSays() throws Exception {
-        JsonNode openApi = JSON.readTree(given().baseUri(E2E.gateway()).accept("application/json").get("/openapi")
-                .then().statusCode(200).extract().asString());
-        Map<String, JsonNode> operations = operations(openApi);
+        Map<String, JsonNode> operations = operations();
         Map<String, Map<String, String>> matrix = readMatrix();
         Set<String> missing = new LinkedHashSet<>(operations.keySet());
         missing.removeAll(matrix.keySet());
@@ -99,7 +105,7 @@ class AuthorizationMatrixIT {
         assertThat(missing).as("operations without a row in docs/authorization-matrix.md").isEmpty();
         assertThat(stale).as("rows of docs/authorization-matrix.md that are no operation").isEmpty();
 
-        JsonNode requests = JSON.readTree(getClass().getResourceAsStream("/authorization/requests.json"));
+        JsonNode requests = requests();
         Map<String, String> fixtures = AuthorizationFixtures.create();
         Set<String> foreignIds = new LinkedHashSet<>(AuthorizationFixtures.scopedIds(fixtures));
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -136,8 +142,7 @@ class AuthorizationMatrixIT {
                     failures.add(operation + " as " + caller + ": expected " + expected + ", got " + outcome);
                 }
                 // Ids the caller sent itself (echoed as a problem's instance) are no leak; public notices are public.
-                String sent = AuthorizationFixtures.path(operation.substring(operation.indexOf(' ') + 1), fixtures)
-                        + AuthorizationFixtures.fill(requests.path(operation).path("body").toString(), fixtures);
+                String sent = path(operation, fixtures) + AuthorizationFixtures.fill(requests.path(operation).path("body").toString(), fixtures);
                 if ("other-city".equals(caller) && !operation.contains(" /api/v1/public/")) {
                     foreignIds.stream().filter(id -> body.contains(id) && !sent.contains(id))
                             .forEach(id -> failures.add(operation + " as other-city: the answer names 萧山区's object " + id));
@@ -157,8 +162,19 @@ class AuthorizationMatrixIT {
 
     private static Response send(String operation, JsonNode spec, JsonNode request, Map<String, String> fixtures,
             String token) {
-        String method = operation.substring(0, operation.indexOf(' '));
-        String path = AuthorizationFixtures.path(operation.substring(operation.indexOf(' ') + 1), fixtures);
+        return prepare(spec, request, fixtures, token).request(method(operation), path(operation, fixtures));
+    }
+
+    static String method(String operation) {
+        return operation.substring(0, operation.indexOf(' '));
+    }
+
+    static String path(String operation, Map<String, String> fixtures) {
+        return AuthorizationFixtures.path(operation.substring(operation.indexOf(' ') + 1), fixtures);
+    }
+
+    /** A valid call of the operation: its headers (a stale If-Match, a fresh Idempotency-Key), query and body. */
+    static RequestSpecification prepare(JsonNode spec, JsonNode request, Map<String, String> fixtures, String token) {
         RequestSpecification call = given().baseUri(E2E.gateway()).redirects().follow(false);
         if (token != null) {
             call.auth().oauth2(token);
@@ -183,6 +199,6 @@ class AuthorizationMatrixIT {
                     .ifPresent(body -> call.body(body instanceof byte[] bytes ? bytes : body.toString().getBytes(
                             java.nio.charset.StandardCharsets.UTF_8)));
         }
-        return call.request(method, path);
+        return call;
     }
 }

@@ -1,0 +1,85 @@
+package cn.zjlm.federation.commons.text;
+
+import cn.zjlm.federation.commons.error.Problem;
+import cn.zjlm.federation.commons.error.ProblemException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Text may not carry control characters (other than tab and line breaks): they are never meant, break
+ * exports and terminals, and PostgreSQL refuses NUL outright. Refused as a field error in JSON bodies and
+ * in query and path parameters, before anything is read or stored.
+ */
+@Singleton
+public class ControlCharacters implements ObjectMapperCustomizer {
+    public static final String CODE = "text.control-characters";
+
+    public static boolean present(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A JSON string with control characters; mapped to a 400 naming the field ("work.description", "days[0].name"). */
+    public static final class InJson extends MismatchedInputException { // the kind quarkus-rest passes on unwrapped
+        private final String field;
+
+        InJson(JsonParser parser) {
+            super(parser, "text contains control characters", String.class);
+            StringBuilder path = new StringBuilder();
+            for (var context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
+                String step = context.inArray() ? "[" + context.getCurrentIndex() + "]"
+                        : (context.getParent() == null || context.getParent().inRoot() ? "" : ".") + context.getCurrentName();
+                path.insert(0, step);
+            }
+            this.field = path.toString();
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("control-characters").addDeserializer(String.class, new StringDeserializer() {
+            @Override
+            public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = super.deserialize(p, ctxt);
+                if (text != null && present(text)) {
+                    throw new InJson(p);
+                }
+                return text;
+            }
+        }));
+    }
+
+    @ServerRequestFilter(preMatching = false)
+    public void refuseInParameters(ContainerRequestContext request) {
+        check(request.getUriInfo().getQueryParameters());
+        check(request.getUriInfo().getPathParameters());
+    }
+
+    private static void check(Map<String, List<String>> parameters) {
+        parameters.forEach((name, values) -> {
+            if (values.stream().anyMatch(ControlCharacters::present)) {
+                throw new ProblemException(400, "validation", List.of(new Problem.FieldViolation(name, CODE, null)));
+            }
+        });
+    }
+}
