@@ -90,6 +90,7 @@ public abstract class AuditRecordsResource {
             String target, String outcome, String correlationId, String details) {
     }
 
+    /** Records: those checked since the checkpoint (up to the first broken one). */
     public record ChainCheck(boolean intact, Long firstBrokenSeq, long records, Long checkpointSeq) {
     }
 
@@ -103,8 +104,7 @@ public abstract class AuditRecordsResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Query query = where(filters);
-        long total = ((Number) query.apply(em.createNativeQuery("select count(*) from audit_record" + query.sql))
-                .getSingleResult()).longValue();
+        long total = count(query);
         List<AuditRecordView> items = rows(query, " order by seq desc limit " + size + " offset " + (long) page * size);
         audit.record("AUDIT_SEARCHED", "audit_record", "SUCCESS", filters.describe());
         return new ResultPage<>(items, page, size, total);
@@ -117,8 +117,7 @@ public abstract class AuditRecordsResource {
     @Operation(summary = "Export the matching audit records as CSV (oldest first, at most 100,000; audited)")
     public Response export(@jakarta.validation.Valid @BeanParam Filters filters) {
         Query query = where(filters);
-        long total = ((Number) query.apply(em.createNativeQuery("select count(*) from audit_record" + query.sql))
-                .getSingleResult()).longValue();
+        long total = count(query);
         if (total > MAX_EXPORT) {
             throw new ProblemException(422, "audit-export-too-large", total, MAX_EXPORT);
         }
@@ -138,14 +137,15 @@ public abstract class AuditRecordsResource {
     @Transactional
     @Operation(summary = "Recompute the hash chain: is the trail intact since the last retention checkpoint?")
     public ChainCheck verification() {
-        long broken = audit.verify();
-        long records = ((Number) em.createNativeQuery("select count(*) from audit_record").getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Number> checkpoint = em.createNativeQuery("select max(seq) from audit_checkpoint").getResultList();
-        Number checkpointSeq = checkpoint.isEmpty() ? null : checkpoint.get(0);
-        audit.record("AUDIT_VERIFIED", "audit_record", "SUCCESS", broken < 0 ? "intact" : "broken at " + broken);
-        return new ChainCheck(broken < 0, broken < 0 ? null : broken, records,
-                checkpointSeq == null ? null : checkpointSeq.longValue());
+        AuditTrail.Verification check = audit.verify();
+        audit.record("AUDIT_VERIFIED", "audit_record", "SUCCESS",
+                check.intact() ? "intact" : "broken at " + check.firstBrokenSeq());
+        return new ChainCheck(check.intact(), check.firstBrokenSeq(), check.records(), check.checkpointSeq());
+    }
+
+    private long count(Query query) {
+        return ((Number) query.apply(em.createNativeQuery("select count(*) from audit_record" + query.sql))
+                .getSingleResult()).longValue();
     }
 
     private List<AuditRecordView> rows(Query query, String tail) {

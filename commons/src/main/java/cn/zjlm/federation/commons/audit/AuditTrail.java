@@ -20,7 +20,6 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class AuditTrail {
     static final String GENESIS = "0".repeat(64);
-    private static final long CHAIN_LOCK = 0x61756469744cL; // "auditL"
 
     @Inject
     EntityManager em;
@@ -63,17 +62,15 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(Actor actor, String action, String target, String outcome, String details) {
-        append(Instant.now().truncatedTo(ChronoUnit.MICROS), actor.name(), actor.association(), action, target,
-                outcome, actor.correlationId(), details);
+        append(actor.name(), actor.association(), action, target, outcome, actor.correlationId(), details);
     }
 
-    void append(Instant at, String actor, String association, String action, String target, String outcome,
+    private void append(String actor, String association, String action, String target, String outcome,
             String correlationId, String details) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, CHAIN_LOCK).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<String> last = em.createNativeQuery("select hash from audit_record order by seq desc limit 1")
-                .getResultList();
-        String prev = last.isEmpty() ? GENESIS : last.get(0);
+        em.createNativeQuery("select audit_chain_lock()").getSingleResult();
+        // Timed under the lock, so times follow the chain's order (the retention purge relies on it).
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String prev = lastHash();
         String hash = hash(prev, at, actor, association, action, target, outcome, correlationId, details);
         em.createNativeQuery("insert into audit_record (at, actor, association, action, target, outcome, "
                 + "correlation_id, details, prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
@@ -82,30 +79,55 @@ public class AuditTrail {
                 .setParameter(8, details).setParameter(9, prev).setParameter(10, hash).executeUpdate();
     }
 
+    /** The hash the next record chains to: the last record's, or after a purge of all, the checkpoint's. */
+    private String lastHash() {
+        @SuppressWarnings("unchecked")
+        List<String> last = em.createNativeQuery("select hash from audit_record order by seq desc limit 1")
+                .getResultList();
+        if (!last.isEmpty()) {
+            return last.get(0);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> checkpoint = em.createNativeQuery("select hash from audit_checkpoint order by seq desc limit 1")
+                .getResultList();
+        return checkpoint.isEmpty() ? GENESIS : checkpoint.get(0);
+    }
+
+    /** The outcome of {@link #verify}: the first broken record (null when intact), and where checking began. */
+    public record Verification(Long firstBrokenSeq, long records, Long checkpointSeq) {
+        public boolean intact() {
+            return firstBrokenSeq == null;
+        }
+    }
+
     /**
-     * Recomputes the chain from the last retention checkpoint (or the start); returns the seq of the first
-     * broken record, or -1 when intact. Reads in batches, so a long trail does not fill the heap.
+     * Recomputes the chain from the last retention checkpoint (or the start). Reads in batches, so a long
+     * trail does not fill the heap, from one snapshot, so a purge committing meanwhile is not a break.
      */
-    @Transactional
-    public long verify() {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Verification verify() {
+        em.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object[]> checkpoint = em.createNativeQuery("select seq, hash from audit_checkpoint order by seq desc limit 1")
                 .getResultList();
-        long after = checkpoint.isEmpty() ? 0 : ((Number) checkpoint.get(0)[0]).longValue();
+        Long checkpointSeq = checkpoint.isEmpty() ? null : ((Number) checkpoint.get(0)[0]).longValue();
+        long after = checkpointSeq == null ? 0 : checkpointSeq;
         String prev = checkpoint.isEmpty() ? GENESIS : (String) checkpoint.get(0)[1];
+        long records = 0;
         while (true) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select seq, at, actor, association, action, target, outcome, "
                     + "correlation_id, details, prev_hash, hash from audit_record where seq > ?1 order by seq limit 5000")
                     .setParameter(1, after).getResultList();
             if (rows.isEmpty()) {
-                return -1;
+                return new Verification(null, records, checkpointSeq);
             }
             for (Object[] r : rows) {
+                records++;
                 String expected = hash(prev, instant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                         (String) r[6], (String) r[7], (String) r[8]);
                 if (!prev.equals(r[9]) || !expected.equals(r[10])) {
-                    return ((Number) r[0]).longValue();
+                    return new Verification(((Number) r[0]).longValue(), records, checkpointSeq);
                 }
                 prev = (String) r[10];
                 after = ((Number) r[0]).longValue();

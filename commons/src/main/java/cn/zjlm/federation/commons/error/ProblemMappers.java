@@ -131,23 +131,35 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             // PostgreSQL is restarting or failing over: say so, and when to come back, instead of a bare 500
             LOG.warnf("database unreachable on %s: %s", uri.getPath(), e.getMessage());
-            Response response = build(503, "service-unavailable", ProblemMessages.detail("service-unavailable", locale,
-                    Locale.CHINESE.getLanguage().equals(locale.getLanguage()) ? "数据库" : "database"), List.of(), locale, uri);
+            Response response = build(503, "database-unavailable", ProblemMessages.detail("database-unavailable", locale),
+                    List.of(), locale, uri);
             return Response.fromResponse(response).header("Retry-After", 5).build();
         }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return build(500, "internal", ProblemMessages.detail("internal", locale), List.of(), locale, uri);
     }
 
-    /** A connection failure (SQL state class 08), a server shutting down or starting (57P01–57P03), or no pooled connection. */
+    /**
+     * The database cannot be reached: no connection (08001, 08004), a connection lost on the wire (08003,
+     * 08006 with a socket cause), the server shutting down or starting (57P01–57P03). Other failures,
+     * pool exhaustion included, stay 500s with their stack trace.
+     */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("08001") || state.equals("08004") || state.matches("57P0[123]")
+                        || (state.equals("08003") || state.equals("08006")) && causedBySocket(sql)) {
+                    return true;
+                }
             }
-            if (t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException
-                    || String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+        }
+        return false;
+    }
+
+    private static boolean causedBySocket(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
                 return true;
             }
         }

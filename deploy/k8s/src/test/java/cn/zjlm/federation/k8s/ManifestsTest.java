@@ -61,7 +61,7 @@ class ManifestsTest {
             if (!Boolean.FALSE.equals(pod.getAutomountServiceAccountToken())) {
                 problems.add(app + ": service account token must not be mounted");
             }
-            for (Container c : pod.getContainers()) {
+            for (Container c : java.util.stream.Stream.concat(pod.getInitContainers().stream(), pod.getContainers().stream()).toList()) {
                 var sc = c.getSecurityContext();
                 if (sc == null || !Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem())
                         || !Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation())
@@ -72,6 +72,9 @@ class ManifestsTest {
                 if (res == null || !res.getRequests().keySet().containsAll(List.of("cpu", "memory"))
                         || !res.getLimits().containsKey("memory")) {
                     problems.add(app + "/" + c.getName() + ": cpu and memory requests and a memory limit");
+                }
+                if (pod.getInitContainers().contains(c)) {
+                    continue; // runs to completion before the pod starts: no probes
                 }
                 checkProbe(problems, app, "startup", c.getStartupProbe(), "/q/health/started", c);
                 checkProbe(problems, app, "liveness", c.getLivenessProbe(), "/q/health/live", c);
@@ -331,14 +334,21 @@ class ManifestsTest {
                 problems.add(host + ": 3 instances");
             }
             String clusterName = cluster.at("/metadata/name").asText();
-            // The service logs in as a managed role of its own cluster, not as the owner (which only migrates).
+            // The service logs in as a managed role of its own cluster; only its init container, which migrates
+            // the schema and exits, holds the owner's password.
             String runtimeSecret = secretOf(c, "FEDERATION_DB_USERNAME");
             boolean managedRole = false;
             for (JsonNode role : cluster.at("/spec/managed/roles")) {
                 managedRole |= role.at("/passwordSecret/name").asText().equals(runtimeSecret);
             }
-            if (!managedRole || !(clusterName + "-app").equals(secretOf(c, "FEDERATION_DB_OWNER_USERNAME"))) {
-                problems.add(app + ": runs as a managed role of " + clusterName + " and migrates as its owner");
+            List<Container> init = d.getSpec().getTemplate().getSpec().getInitContainers();
+            boolean ownerOnlyInInit = secretOf(c, "FEDERATION_DB_OWNER_PASSWORD") == null
+                    && "false".equals(env(c, "QUARKUS_FLYWAY_MIGRATE_AT_START")) && init.size() == 1
+                    && (clusterName + "-app").equals(secretOf(init.get(0), "FEDERATION_DB_OWNER_PASSWORD"))
+                    && "true".equals(env(init.get(0), "QUARKUS_INIT_AND_EXIT"))
+                    && c.getImage().equals(init.get(0).getImage());
+            if (!managedRole || !ownerOnlyInInit) {
+                problems.add(app + ": runs as a managed role of " + clusterName + "; only an init container migrates as its owner");
             }
             if (overlay.kind("ScheduledBackup").stream().noneMatch(b -> b.at("/spec/cluster/name").asText().equals(clusterName))) {
                 problems.add(clusterName + ": no ScheduledBackup");
@@ -443,13 +453,13 @@ class ManifestsTest {
                 .findFirst().orElse(null);
     }
 
-    /** Secrets the platform relies on: from ExternalSecrets, and the app Secrets CloudNativePG creates. */
     private static String secretOf(Container c, String variable) {
         return c.getEnv().stream().filter(e -> e.getName().equals(variable) && e.getValueFrom() != null
                 && e.getValueFrom().getSecretKeyRef() != null).map(e -> e.getValueFrom().getSecretKeyRef().getName())
                 .findFirst().orElse(null);
     }
 
+    /** Secrets the platform relies on: from ExternalSecrets, and the app Secrets CloudNativePG creates. */
     private static Map<String, Set<String>> knownSecrets(RenderedOverlay overlay) {
         Map<String, Set<String>> secrets = new HashMap<>();
         for (JsonNode es : overlay.kind("ExternalSecret")) {

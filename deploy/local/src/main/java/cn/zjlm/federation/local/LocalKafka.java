@@ -67,6 +67,10 @@ public final class LocalKafka implements AutoCloseable {
         startServer();
     }
 
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
     /** Creates the topics that do not exist yet, each with its partition count. */
     public void createTopics(Map<String, Integer> partitions) {
         try (Admin admin = admin()) {

@@ -49,8 +49,11 @@ public final class LocalPostgres implements AutoCloseable {
         close();
     }
 
-    /** Starts the stopped server again on the same port and data. */
+    /** Starts the stopped server again on the same port and data (nothing to do when it runs). */
     public synchronized void restart() {
+        if (server != null) {
+            return;
+        }
         try {
             server = launch();
         } catch (IOException e) {

@@ -181,7 +181,8 @@ final class AuthorizationFixtures {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int year = today.getYear();
         f.put("today", today.toString());
-        f.put("tomorrow", today.plusDays(1 + set).toString()); // a day ahead, its own per set (no overlapping places)
+        // A day ahead, its own per set and clear of the other end-to-end tests' activities (no overlapping places).
+        f.put("tomorrow", today.plusDays(4 + set).toString());
         f.put("year", Integer.toString(year));
         f.put("association", COUNTY);
         f.put("programme", "SPRING_FESTIVAL");
@@ -283,7 +284,7 @@ final class AuthorizationFixtures {
                 "HONOUR_CERTIFICATE", "petitionerName", "陶阿姨", "phone", "13857512345", "summary", "询问劳模证明开具流程",
                 "receivedOn", f.get("today"))).post("/api/v1/care/petitions"), "petition"));
         f.put("trip", created(as("xs-staff").body(Map.of("associationCode", COUNTY, "route", "杭州临安 天目山疗休养基地",
-                "batch", "权限矩阵" + set, "startsOn", tomorrow, "endsOn", today.plusDays(5).toString(), "capacity", 10, "restYears", 3))
+                "batch", "权限矩阵" + set, "startsOn", tomorrow, "endsOn", LocalDate.parse(tomorrow).plusDays(4).toString(), "capacity", 10, "restYears", 3))
                 .post("/api/v1/care/trips"), "trip"));
         as("xs-staff").body(Map.of("memberId", f.get("member"))).post("/api/v1/care/trips/" + f.get("trip") + "/enrolments")
                 .then().statusCode(201);

@@ -13,12 +13,37 @@ import org.junit.jupiter.api.Test;
 /**
  * PIPL at rest: every row of every table of every database of the end-to-end platform (the services'
  * and Keycloak's) is read as text and searched for the demo members' ID numbers and phones, which the
- * seeding sent through the gateway. They are stored only encrypted (and as keyed hashes).
+ * seeding sent through the gateway, and for a bank account number and a hospital stay (health data)
+ * recorded here. They are stored only encrypted (and as keyed hashes).
  */
 class DatabasesHoldNoClearPersonalDataIT {
+    private static final String ACCOUNT = "6228480402564890018";
+    private static final String HOSPITAL = "浙江大学医学院附属第二医院（心内科）";
+
+    /** A member's bank account and hospital stay, through the gateway as Xiaoshan staff. */
+    private static void recordBankAndHealthData() {
+        String member = FirstPathIT.create("xs-staff", FirstPathIT.member("银行账户测试",
+                cn.zjlm.federation.commons.identity.NationalIdNumber.compose("330109", java.time.LocalDate.of(1966, 6, 6), 612),
+                "13700006666", "330109"));
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> xs = () -> io.restassured.RestAssured
+                .given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("xs-staff")).contentType("application/json");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> xs.get().get("/api/v1/care/members/" + member + "/visits").statusCode() == 200);
+        xs.get().body(java.util.Map.of("accountHolder", "银行账户测试", "bankName", "中国农业银行杭州萧山支行", "accountNumber", ACCOUNT))
+                .put("/api/v1/care/members/" + member + "/payee-account").then().statusCode(200);
+        xs.get().body(java.util.Map.of("admittedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                "hospital", HOSPITAL)).post("/api/v1/care/members/" + member + "/hospital-stays").then().statusCode(201);
+    }
+
     @Test
-    void noTableHoldsADemoIdNumberOrPhoneInClear() throws SQLException {
+    void noTableHoldsADemoIdNumberPhoneBankAccountOrHealthRecordInClear() throws SQLException {
         DemoData.Result demo = E2E.demo();
+        recordBankAndHealthData();
+        try (BadInputIT.Databases quiet = new BadInputIT.Databases()) {
+            quiet.settle(); // copies carried by events have landed too
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         List<String> databases = new ArrayList<>(Platform.DATABASES.values());
         databases.add("keycloak");
         List<String> leaks = new ArrayList<>();
@@ -36,7 +61,13 @@ class DatabasesHoldNoClearPersonalDataIT {
                     try (ResultSet rows = st.executeQuery("select t::text from \"" + table + "\" t")) {
                         while (rows.next()) {
                             rowsRead++;
-                            leaks.addAll(demo.clearValuesIn(rows.getString(1), database + "." + table));
+                            String row = rows.getString(1);
+                            leaks.addAll(demo.clearValuesIn(row, database + "." + table));
+                            for (String clear : List.of(ACCOUNT, HOSPITAL)) {
+                                if (row.contains(clear)) {
+                                    leaks.add(database + "." + table + " holds " + clear);
+                                }
+                            }
                         }
                     }
                 }
