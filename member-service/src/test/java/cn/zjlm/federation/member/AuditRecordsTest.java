@@ -104,14 +104,15 @@ class AuditRecordsTest {
         String id = register(HZ, member("冯建国", newId(LocalDate.of(1966, 5, 5)), "330109"));
         String target = "/api/v1/members/" + id;
         given().auth().oauth2(HZ_ADMIN).get("/api/v1/members/audit-records").then().statusCode(403);
+        String correlationId = "audit-" + java.util.UUID.randomUUID();
         given().auth().oauth2(HZ).contentType("application/json").body("{}").header("If-Match", "\"0\"")
-                .put(target).then().statusCode(400);
+                .header("X-Correlation-Id", correlationId).put(target).then().statusCode(400);
 
         given().auth().oauth2(ZJ_ADMIN).queryParam("target", target).queryParam("actor", "hz-staff")
                 .get("/api/v1/members/audit-records").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].action", equalTo("PUT"))
                 .body("items[0].outcome", equalTo("REFUSED")).body("items[0].association", equalTo("330100"))
-                .body("items[0].details", equalTo("status 400"));
+                .body("items[0].details", equalTo("status 400")).body("items[0].correlationId", equalTo(correlationId));
         given().auth().oauth2(ZJ_ADMIN).queryParam("outcome", "MAYBE").get("/api/v1/members/audit-records").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("outcome"));
 

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.commons.audit;
 
+import cn.zjlm.federation.commons.error.CorrelationIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -34,7 +35,9 @@ public class WriteAuditFilter {
         String outcome = status < 400 ? "SUCCESS" : status == 401 || status == 403 ? "DENIED" : "REFUSED";
         String method = request.getMethod();
         String path = request.getUriInfo().getPath();
-        String correlationId = AuditTrail.currentCorrelationId();
+        // From the request: CorrelationIds' response filter may already have cleared the log context.
+        Object correlation = request.getProperty(CorrelationIds.MDC_KEY);
+        String correlationId = correlation == null ? AuditTrail.currentCorrelationId() : correlation.toString();
         java.util.function.Consumer<AuditTrail.Actor> write = actor -> {
             try {
                 QuarkusTransaction.requiringNew().run(() -> audit.record(actor, method, path, outcome,
@@ -44,7 +47,8 @@ public class WriteAuditFilter {
             }
         };
         if (!Context.isOnEventLoopThread()) {
-            write.accept(audit.currentActor());
+            AuditTrail.Actor actor = audit.currentActor();
+            write.accept(new AuditTrail.Actor(actor.name(), actor.association(), correlationId));
             return;
         }
         // Requests refused before reaching a worker (content type, authorization) respond on the IO thread,
