@@ -35,6 +35,17 @@ class ProgrammeTest {
     }
 
     @Test
+    void controlCharactersInRuleParametersAreAFieldErrorNotADatabaseFailure() {
+        String admin = TestTokens.token("hz-admin", "330100", "city-admin");
+        given().auth().oauth2(admin).contentType("application/json")
+                .body("{\"associationCode\":\"330100\",\"validFrom\":\"2099-01-01\",\"parameters\":"
+                        + "{\"amountsByLevel\":{\"CITY\":\"1000.00\\u0000\"}},\"source\":\"测试\"}")
+                .post("/api/v1/care/programmes/SPRING_FESTIVAL/rules").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("parameters"))
+                .body("errors[0].code", equalTo("text.control-characters"));
+    }
+
+    @Test
     void membersCannotReadCareRules() {
         given().auth().oauth2(TestTokens.token("lm-chen", "330109", "member")).get("/api/v1/care/programmes")
                 .then().statusCode(403).contentType("application/problem+json");

@@ -2,6 +2,7 @@ package cn.zjlm.federation.commons.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import cn.zjlm.federation.commons.text.ControlCharacters;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -62,13 +63,14 @@ public class ProblemMappers {
             InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response unreadableJson(JsonMappingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = ProblemMessages.choose(headers.getAcceptableLanguages());
-        String field = e instanceof cn.zjlm.federation.commons.text.ControlCharacters.InJson text ? text.field()
-                : e.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty() && e instanceof ControlCharacters.InJson text) {
+            field = text.field(); // thrown where Jackson adds no path (a creator's text property)
+        }
         String code = e instanceof UnrecognizedPropertyException ? "json.unknown-field"
-                : e instanceof cn.zjlm.federation.commons.text.ControlCharacters.InJson
-                        ? cn.zjlm.federation.commons.text.ControlCharacters.CODE : "json.wrong-type";
+                : e instanceof ControlCharacters.InJson ? ControlCharacters.CODE : "json.wrong-type";
         List<Problem.FieldViolation> fields = field.isEmpty() ? List.of()
                 : List.of(new Problem.FieldViolation(field, code, ProblemMessages.field(code, locale)));
         return build(400, "malformed-request", ProblemMessages.detail("malformed-request", locale), fields, locale, uri);

@@ -4,9 +4,14 @@ import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -57,6 +62,7 @@ public class ControlCharacters implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        JsonDeserializer<? extends JsonNode> trees = JsonNodeDeserializer.getDeserializer(JsonNode.class);
         mapper.registerModule(new SimpleModule("control-characters").addDeserializer(String.class, new StringDeserializer() {
             @Override
             public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -66,7 +72,40 @@ public class ControlCharacters implements ObjectMapperCustomizer {
                 }
                 return text;
             }
+        }).addDeserializer(JsonNode.class, new StdDeserializer<JsonNode>(JsonNode.class) {
+            // free-form JSON (rule parameters) is stored as jsonb, which refuses NUL outright
+            @Override
+            public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                JsonNode tree = trees.deserialize(p, ctxt);
+                if (anyIn(tree)) {
+                    throw new InJson(p);
+                }
+                return tree;
+            }
+
+            @Override
+            public JsonNode getNullValue(DeserializationContext ctxt) {
+                return NullNode.getInstance();
+            }
         }));
+    }
+
+    private static boolean anyIn(JsonNode node) {
+        if (node.isTextual()) {
+            return present(node.asText());
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (present(field.getKey()) || anyIn(field.getValue())) {
+                return true;
+            }
+        }
+        for (JsonNode element : node.isArray() ? node : NullNode.getInstance()) {
+            if (anyIn(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerRequestFilter(preMatching = false)
