@@ -27,6 +27,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -98,6 +99,8 @@ public class CycleResource {
     @Operation(summary = "Open a payment cycle and generate its entitlements",
             description = "For a programme paid by honour level (春节慰问, 荣誉津贴): one assessed case per eligible "
                     + "member of the association subtree. Takes an Idempotency-Key.")
+    @Transactional
+    @TransactionConfiguration(timeout = 600) // a province-wide cycle writes hundreds of thousands of lines
     public Response open(@HeaderParam(IdempotentRequests.HEADER) String key, @NotNull @Valid CycleRequest request) {
         caller.requireWritable("associationCode", request.associationCode());
         return idempotency.run(key, "POST /cycles", request, () -> {
@@ -114,6 +117,8 @@ public class CycleResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
     @Operation(summary = "Re-run generation: adds only members who became eligible since")
+    @Transactional
+    @TransactionConfiguration(timeout = 600)
     public Response regenerate(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotency.run(key, "POST /cycles/" + id + "/generation", null, () -> {
             PaymentCycle cycle = find(id, LockModeType.PESSIMISTIC_WRITE);

@@ -65,11 +65,15 @@ public class Cycles {
         return cycle;
     }
 
-    /** Adds an assessed case for every eligible member of the subtree who has none for the period yet. */
+    /** Members read, and cases written, per round trip: bounds memory on a province-wide cycle. */
+    private static final int CHUNK = 1000;
+
+    /**
+     * Adds an assessed case for every eligible member of the subtree who has none for the period yet. Members
+     * are read a chunk at a time in id order, and the cases of each chunk written in JDBC batches, then let go.
+     */
     @Transactional
     public Generation generate(PaymentCycle cycle, String actor) {
-        List<CareMember> members = CareMember.list("associationCode like ?1 and status <> 'DECEASED'",
-                AssociationCode.scopePrefix(cycle.associationCode) + "%");
         Set<String> present = new HashSet<>(CareCase.find("select beneficiaryIndex from CareCase where programmeCode = ?1 "
                 + "and period = ?2 and state not in ?3", cycle.programmeCode, cycle.period, List.of("REJECTED", "DROPPED"))
                 .project(String.class).list());
@@ -78,36 +82,50 @@ public class Cycles {
         int already = 0;
         int ineligible = 0;
         Instant now = Instant.now();
-        for (CareMember m : members) {
-            if (present.contains(m.nationalIdIndex)) {
-                already++;
-                continue;
+        String subtree = AssociationCode.scopePrefix(cycle.associationCode) + "%";
+        UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (bytewise) order
+        var em = CareCase.getEntityManager();
+        while (true) {
+            List<CareMember> members = CareMember.find("associationCode like ?1 and status <> 'DECEASED' and memberId > ?2 "
+                    + "order by memberId", subtree, after).page(0, CHUNK).list();
+            if (members.isEmpty()) {
+                break;
             }
-            Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
-                    code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today()));
-            if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
-                ineligible++;
-                continue;
+            after = members.get(members.size() - 1).memberId;
+            for (CareMember m : members) {
+                if (present.contains(m.nationalIdIndex)) {
+                    already++;
+                    continue;
+                }
+                Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
+                        code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today()));
+                if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
+                    ineligible++;
+                    continue;
+                }
+                CareCase c = new CareCase();
+                c.id = UUID.randomUUID();
+                c.programmeCode = cycle.programmeCode;
+                c.associationCode = m.associationCode;
+                c.memberId = m.memberId;
+                c.beneficiaryIndex = m.nationalIdIndex;
+                c.beneficiaryName = m.name;
+                c.period = cycle.period;
+                c.year = cycle.year;
+                c.cycleId = cycle.id;
+                assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
+                c.state = "PENDING_APPROVAL";
+                c.createdBy = c.assessedBy = actor;
+                c.createdAt = c.updatedAt = c.assessedAt = now;
+                c.persist();
+                present.add(m.nationalIdIndex);
+                added++;
             }
-            CareCase c = new CareCase();
-            c.id = UUID.randomUUID();
-            c.programmeCode = cycle.programmeCode;
-            c.associationCode = m.associationCode;
-            c.memberId = m.memberId;
-            c.beneficiaryIndex = m.nationalIdIndex;
-            c.beneficiaryName = m.name;
-            c.period = cycle.period;
-            c.year = cycle.year;
-            c.cycleId = cycle.id;
-            assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
-            c.state = "PENDING_APPROVAL";
-            c.createdBy = c.assessedBy = actor;
-            c.createdAt = c.updatedAt = c.assessedAt = now;
-            c.persist();
-            present.add(m.nationalIdIndex);
-            added++;
+            em.flush();
+            em.clear(); // the chunk's members and cases are written; keep the heap flat
         }
         cycle.lastGeneratedAt = now;
+        PaymentCycle.update("lastGeneratedAt = ?1 where id = ?2", now, cycle.id); // the cycle was let go with the rest
         return new Generation(added, already, ineligible);
     }
 

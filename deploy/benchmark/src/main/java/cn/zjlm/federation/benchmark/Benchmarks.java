@@ -5,6 +5,7 @@ import cn.zjlm.federation.platform.Platform;
 import cn.zjlm.federation.platform.PlatformSettings;
 import cn.zjlm.federation.platform.ServiceProcess;
 import java.net.URI;
+import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +25,9 @@ import java.util.stream.Collectors;
 /**
  * The benchmark command: starts a private platform, measures it against baselines taken in the same run
  * on the same machine, prints a table and writes it to target/benchmark-results.md. Settings:
- * -Dbench.duration (s, per measured run), -Dbench.concurrency, -Dbench.members (registry sizes).
+ * -Dbench.duration (s, per measured run), -Dbench.concurrency, -Dbench.members (registry sizes),
+ * -Dbench.cycle-members (eligible members of the Spring Festival cycle), -Dbench.stages (a subset of
+ * startup,read,propagation,search,cycle).
  */
 public final class Benchmarks {
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.duration", 15));
@@ -35,6 +38,7 @@ public final class Benchmarks {
     private static final int SEARCH_CONCURRENCY = Integer.getInteger("bench.search-concurrency",
             Runtime.getRuntime().availableProcessors());
     private static final int EVENTS = Integer.getInteger("bench.events", 1000);
+    private static final int CYCLE_MEMBERS = Integer.getInteger("bench.cycle-members", 100_000);
     private static final List<Integer> REGISTRY_SIZES = List.of(System.getProperty("bench.members", "100000,1000000")
             .split(",")).stream().map(String::strip).map(Integer::valueOf).toList();
     private static final List<String> APPS = List.of(PlatformSettings.MEMBER, PlatformSettings.HONORS,
@@ -63,10 +67,22 @@ public final class Benchmarks {
         int exit = 1;
         try (Platform platform = Platform.start(settings, System.out::println)) {
             Benchmarks b = new Benchmarks(platform);
-            b.startupAndIdleMemory();
-            b.readById();
-            b.propagation();
-            b.search();
+            List<String> stages = List.of(System.getProperty("bench.stages", "startup,read,propagation,search,cycle").split(","));
+            if (stages.contains("startup")) {
+                b.startupAndIdleMemory();
+            }
+            if (stages.contains("read")) {
+                b.readById();
+            }
+            if (stages.contains("propagation")) {
+                b.propagation();
+            }
+            if (stages.contains("search")) {
+                b.search();
+            }
+            if (stages.contains("cycle")) {
+                b.springFestivalCycle();
+            }
             String table = b.report.render();
             System.out.println(table);
             Path out = root.resolve("deploy/benchmark/target/benchmark-results.md");
@@ -247,6 +263,57 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "  %-40s %10.0f/s  p50 %7.2f ms  p99 %7.2f ms  (%d failed)%n", load.label(),
                 load.perSecond(), load.p50Millis(), load.p99Millis(), load.failures());
         return load;
+    }
+
+    /**
+     * A Spring Festival cycle (春节慰问) generating an assessed entitlement for each eligible member of 杭州市:
+     * care-service's read model is loaded with CYCLE_MEMBERS city model workers by COPY (as the member events
+     * would leave it), then the generation is timed at care-service, beside a COPY of as many case rows.
+     */
+    private void springFestivalCycle() throws Exception {
+        List<String> counties = List.of("330102", "330105", "330106", "330108", "330109", "330110", "330111", "330112");
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < CYCLE_MEMBERS; i++) {
+            String county = counties.get(i % counties.size());
+            rows.append(UUID.randomUUID()).append(',').append(county).append(",基准劳模").append(i).append(",1960-01-01,RETIRED,")
+                    .append("FRONTLINE_WORKER,").append(String.format("%064x", i)).append(",\"[{\"\"honourId\"\":\"\"")
+                    .append(UUID.randomUUID()).append("\"\",\"\"honourType\"\":\"\"HZ-MODEL-WORKER\"\",\"\"category\"\":")
+                    .append("\"\"MODEL_WORKER\"\",\"\"level\"\":\"\"CITY\"\",\"\"title\"\":\"\"杭州市劳动模范\"\",\"\"year\"\":2010,")
+                    .append("\"\"nationalTreatment\"\":false,\"\"revokedOn\"\":null}]\",1,now()\n");
+        }
+        try (Connection c = platform.postgres().connect("care")) {
+            c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy care_member (member_id, association_code, "
+                    + "name, birth_date, status, sector, national_id_index, honours, member_version, updated_at) "
+                    + "from stdin (format csv)", new java.io.StringReader(rows.toString()));
+            c.createStatement().execute("vacuum analyze care_member");
+        }
+        String token = token("hz-admin");
+        String cycles = platform.service(PlatformSettings.CARE).url() + "/api/v1/care/cycles";
+        String body = "{\"programme\":\"SPRING_FESTIVAL\",\"period\":\"" + LocalDate.now().getYear() + "-BENCH\",\"associationCode\":\"330100\"}";
+        // Opening the cycle generates its lines in the same request.
+        long t0 = System.nanoTime();
+        HttpResponse<String> generated = http.send(HttpRequest.newBuilder(URI.create(cycles))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("cycle: %d %s%n", generated.statusCode(),
+                generated.body().substring(0, Math.min(300, generated.body().length())));
+        String id = generated.body().replaceFirst("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        boolean ok = generated.statusCode() / 100 == 2;
+        report.figure("Spring Festival cycle, " + CYCLE_MEMBERS + " eligible: generation" + (ok ? "" : " (" + generated.statusCode() + ")"),
+                seconds, "s", "≤ 5 s", ok && seconds <= 5);
+        try (Connection c = platform.postgres().connect("care"); java.sql.Statement s = c.createStatement()) {
+            long t1 = System.nanoTime();
+            s.execute("create temporary table case_copy as select * from care_case limit 0");
+            try (java.sql.ResultSet rs = s.executeQuery("select count(*) from care_case where cycle_id = '" + id + "'")) {
+                rs.next();
+                report.figure("Spring Festival cycle: cases generated", rs.getLong(1), "", "", rs.getLong(1) >= CYCLE_MEMBERS);
+            }
+            s.execute("insert into case_copy select * from care_case where cycle_id = '" + id + "'");
+            double baseline = (System.nanoTime() - t1) / 1e9;
+            report.figure("Baseline: the same cases copied inside PostgreSQL (insert … select)", baseline, "s", "", true);
+        }
     }
 
     private String token(String user) {
