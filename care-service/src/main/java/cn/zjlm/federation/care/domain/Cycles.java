@@ -92,6 +92,7 @@ public class Cycles {
                 break;
             }
             after = members.get(members.size() - 1).memberId;
+            List<CareCase> written = new ArrayList<>();
             for (CareMember m : members) {
                 if (present.contains(m.nationalIdIndex)) {
                     already++;
@@ -118,14 +119,16 @@ public class Cycles {
                 c.createdBy = c.assessedBy = actor;
                 c.createdAt = c.updatedAt = c.assessedAt = now;
                 c.persist();
+                written.add(c);
                 present.add(m.nationalIdIndex);
                 added++;
             }
             em.flush();
-            em.clear(); // the chunk's members and cases are written; keep the heap flat
+            // the chunk is written: let its members and cases go (the cycle stays managed), keeping the heap flat
+            members.forEach(em::detach);
+            written.forEach(em::detach);
         }
         cycle.lastGeneratedAt = now;
-        PaymentCycle.update("lastGeneratedAt = ?1 where id = ?2", now, cycle.id); // the cycle was let go with the rest
         return new Generation(added, already, ineligible);
     }
 
