@@ -1,13 +1,23 @@
 package cn.zjlm.federation.platform;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import io.restassured.specification.RequestSpecification;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,15 +33,15 @@ class DatabasesHoldNoClearPersonalDataIT {
     /** A member's bank account and hospital stay, through the gateway as Xiaoshan staff. */
     private static void recordBankAndHealthData() {
         String member = FirstPathIT.create("xs-staff", FirstPathIT.member("银行账户测试",
-                cn.zjlm.federation.commons.identity.NationalIdNumber.compose("330109", java.time.LocalDate.of(1966, 6, 6), 612),
+                NationalIdNumber.compose("330109", LocalDate.of(1966, 6, 6), 612),
                 "13700006666", "330109"));
-        java.util.function.Supplier<io.restassured.specification.RequestSpecification> xs = () -> io.restassured.RestAssured
-                .given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("xs-staff")).contentType("application/json");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        Supplier<RequestSpecification> xs = () -> given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("xs-staff"))
+                .contentType("application/json");
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> xs.get().get("/api/v1/care/members/" + member + "/visits").statusCode() == 200);
-        xs.get().body(java.util.Map.of("accountHolder", "银行账户测试", "bankName", "中国农业银行杭州萧山支行", "accountNumber", ACCOUNT))
+        xs.get().body(Map.of("accountHolder", "银行账户测试", "bankName", "中国农业银行杭州萧山支行", "accountNumber", ACCOUNT))
                 .put("/api/v1/care/members/" + member + "/payee-account").then().statusCode(200);
-        xs.get().body(java.util.Map.of("admittedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+        xs.get().body(Map.of("admittedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(),
                 "hospital", HOSPITAL)).post("/api/v1/care/members/" + member + "/hospital-stays").then().statusCode(201);
     }
 
@@ -39,7 +49,7 @@ class DatabasesHoldNoClearPersonalDataIT {
     void noTableHoldsADemoIdNumberPhoneBankAccountOrHealthRecordInClear() throws SQLException {
         DemoData.Result demo = E2E.demo();
         recordBankAndHealthData();
-        try (BadInputIT.Databases quiet = new BadInputIT.Databases()) {
+        try (DatabaseFingerprints quiet = new DatabaseFingerprints()) {
             quiet.settle(); // copies carried by events have landed too
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -8,7 +8,6 @@ import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
 import cn.zjlm.federation.local.TopicReader;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,7 @@ class FaultsIT {
 
     private static String register(String name) {
         String id = NationalIdNumber.compose("330109", LocalDate.of(1972, 7, 7), SEQUENCE.getAndIncrement());
-        Response response = given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("xs-staff")).contentType(ContentType.JSON)
-                .body(FirstPathIT.member(name, id, "13700000000", "330109")).post("/api/v1/members");
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
-        return response.path("id");
+        return FirstPathIT.create("xs-staff", FirstPathIT.member(name, id, "13700000000", "330109"));
     }
 
     private static long count(String database, String sql, List<String> ids) throws Exception {
