@@ -115,6 +115,30 @@ class NominationWorkflowTest {
     }
 
     @Test
+    void certificateNumbersRunOnAcrossCampaignsOfTheSameHonourAndYear() {
+        List<String> numbers = new java.util.ArrayList<>();
+        for (String name : List.of("杭州工匠甲", "杭州工匠乙")) {
+            String campaign = HonorsFixtures.campaign(HZ_ADMIN, "HZ-CRAFTSMAN", Map.of("330100", 1), List.of(),
+                    today().minusDays(10), today().plusDays(30));
+            String id = draft(HZ_STAFF, nominationOf(campaign, registeredMember(name, "330102", "FRONTLINE_WORKER"),
+                    "330100", "FRONTLINE_WORKER"));
+            submit(HZ_STAFF, id).statusCode(200);
+            review(HZ_REVIEWER, id, "APPROVE").statusCode(200).body("state", equalTo("REVIEWED"));
+            given().auth().oauth2(HZ_ADMIN).contentType(ContentType.JSON).body("{}")
+                    .post("/api/v1/honors/campaigns/" + campaign + "/public-notice").then().statusCode(200);
+            noticeHasEnded(id);
+            given().auth().oauth2(HZ_ADMIN).contentType(ContentType.JSON).body("{}")
+                    .post("/api/v1/honors/nominations/" + id + "/approval").then().statusCode(200);
+            numbers.add(given().auth().oauth2(HZ_ADMIN).contentType(ContentType.JSON).body("{}")
+                    .post("/api/v1/honors/campaigns/" + campaign + "/conferral").then().statusCode(200)
+                    .extract().path("[0].certificateNumber"));
+        }
+        // each campaign used to start at 0001, and the second conferral failed on the unique certificate number
+        int year = today().getYear();
+        assertThat(numbers).containsExactly("HZ-CRAFTSMAN-" + year + "-0001", "HZ-CRAFTSMAN-" + year + "-0002");
+    }
+
+    @Test
     void theQuotaIsCheckedOnSubmissionAndNamesItself() {
         String campaign = openCampaign(Map.of("330100", 1, "330500", 2), List.of());
         String first = draft(HZ_STAFF, nominationOf(campaign, registeredMember("周海涛", "330102", "FRONTLINE_WORKER"),

@@ -15,6 +15,7 @@ import cn.zjlm.federation.honors.events.HonorsEvents;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -311,7 +312,8 @@ public class Nominations {
     @Transactional
     public List<Nomination> confer(UUID campaignId, LocalDate conferredOn, Caller caller) {
         Campaign c = organisersCampaign(campaignId, caller);
-        HonourType type = HonourType.findById(c.honourType);
+        // certificate numbers run on per honour and year across campaigns: one conferral of a type at a time
+        HonourType type = HonourType.findById(c.honourType, LockModeType.PESSIMISTIC_WRITE);
         List<Nomination> approved = Nomination.list("campaignId = ?1 and state = ?2 order by associationCode, id",
                 c.id, NominationState.APPROVED);
         if (approved.isEmpty()) {
@@ -322,9 +324,11 @@ public class Nominations {
             // the registry records an honour in its year; it cannot be conferred before that year or in the future
             throw ProblemException.invalidField("conferredOn", "conferral.date-outside-year");
         }
+        String prefix = "%s-%d-".formatted(c.honourType, c.year);
+        long issued = Nomination.count("certificateNumber like ?1", prefix.replace("_", "\\_") + "%");
         for (Nomination n : approved) {
             c.certificatesIssued++;
-            n.certificateNumber = "%s-%d-%04d".formatted(c.honourType, c.year, c.certificatesIssued);
+            n.certificateNumber = prefix + "%04d".formatted(++issued);
             n.conferredOn = on;
             n.state = NominationState.CONFERRED;
             touch(n, caller, "CONFERRED", NominationState.APPROVED, null, n.certificateNumber);
