@@ -45,7 +45,8 @@ class CycleTest {
     void aSpringFestivalCycleGeneratesByLevelReRunsAddOnlyTheNewAndADeathBeforeApprovalIsHeldWithItsReason() {
         // its own county, so other tests' members do not change the counts
         var national = registered(member("330681", "诸暨国家级"), NATIONAL_MODEL_WORKER);
-        var provincial = registered(member("330681", "诸暨省级"), PROVINCIAL_MODEL_WORKER, CITY_CRAFTSMAN);
+        // a name with a comma: lines are written as CSV by COPY
+        var provincial = registered(member("330681", "诸暨省级,甲"), PROVINCIAL_MODEL_WORKER, CITY_CRAFTSMAN);
         var dying = registered(member("330681", "诸暨市级"), CITY_CRAFTSMAN);
         var noTitle = registered(member("330681", "诸暨无称号"));
         budget("330600", "SPRING_FESTIVAL", 2027, "1000000.00");
@@ -60,6 +61,9 @@ class CycleTest {
         assertThat(lineOf(lines, national, "amount")).isEqualTo("3000.0");
         assertThat(lineOf(lines, provincial, "amount")).isEqualTo("2000.0");
         assertThat(lineOf(lines, provincial, "explanation.inputs.honourLevel")).isEqualTo("PROVINCIAL");
+        assertThat(lineOf(lines, provincial, "beneficiaryName")).isEqualTo("诸暨省级,甲");
+        assertThat(lineOf(lines, provincial, "explanation.ruleVersion")).isNotEqualTo("null");
+        assertThat(lineOf(lines, provincial, "createdBy")).isEqualTo("sx-staff");
         assertThat(lineOf(lines, dying, "amount")).isEqualTo("1000.0");
         assertThat(lines.getList("items.memberId")).doesNotContain(noTitle.id().toString());
 

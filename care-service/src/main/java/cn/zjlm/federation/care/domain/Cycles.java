@@ -3,6 +3,7 @@ package cn.zjlm.federation.care.domain;
 import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
+import cn.zjlm.federation.commons.persistence.EntityCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -18,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Payment cycles: the entitlements of one programme period for every eligible member of an
@@ -65,12 +69,20 @@ public class Cycles {
         return cycle;
     }
 
-    /** Members read, and cases written, per round trip: bounds memory on a province-wide cycle. */
-    private static final int CHUNK = 1000;
+
+    /** Lines sent per COPY: bounds the memory a province-wide cycle takes. */
+    @ConfigProperty(name = "federation.care.cycle.lines-per-copy", defaultValue = "10000")
+    int linesPerCopy;
+
+    /** Members fetched per round trip while the subtree is read. */
+    @ConfigProperty(name = "federation.care.cycle.fetch-size", defaultValue = "1000")
+    int fetchSize;
 
     /**
-     * Adds an assessed case for every eligible member of the subtree who has none for the period yet. Members
-     * are read a chunk at a time in id order, and the cases of each chunk written in JDBC batches, then let go.
+     * Adds an assessed case for every eligible member of the subtree who has none for the period yet. The
+     * subtree is read in one pass (read-only, fetched a thousand at a time, each member let go once assessed);
+     * each line is assessed as a single case would be, and the lines are written by COPY in this transaction
+     * (an insert per line made a 100,000-member cycle take 13 s).
      */
     @Transactional
     public Generation generate(PaymentCycle cycle, String actor) {
@@ -78,58 +90,48 @@ public class Cycles {
                 + "and period = ?2 and state not in ?3", cycle.programmeCode, cycle.period, List.of("REJECTED", "DROPPED"))
                 .project(String.class).list());
         Map<String, Optional<ProgrammeRule>> rules = new HashMap<>();
-        int added = 0;
-        int already = 0;
-        int ineligible = 0;
+        int[] already = {0};
+        int[] ineligible = {0};
         Instant now = Instant.now();
-        String subtree = AssociationCode.scopePrefix(cycle.associationCode) + "%";
-        UUID after = new UUID(0, 0); // the smallest uuid in PostgreSQL's (bytewise) order
         var em = CareCase.getEntityManager();
-        while (true) {
-            List<CareMember> members = CareMember.find("associationCode like ?1 and status <> 'DECEASED' and memberId > ?2 "
-                    + "order by memberId", subtree, after).page(0, CHUNK).list();
-            if (members.isEmpty()) {
-                break;
-            }
-            after = members.get(members.size() - 1).memberId;
-            List<CareCase> written = new ArrayList<>();
-            for (CareMember m : members) {
+        EntityCopy<CareCase> lines = new EntityCopy<>(CareCase.getSession(), CareCase.class, linesPerCopy);
+        try (Stream<CareMember> members = CareMember.<CareMember>find("associationCode like ?1 and status <> 'DECEASED' "
+                + "order by memberId", AssociationCode.scopePrefix(cycle.associationCode) + "%")
+                .withHint(HibernateHints.HINT_FETCH_SIZE, fetchSize).withHint(HibernateHints.HINT_READ_ONLY, true)
+                .stream()) {
+            members.forEach(m -> {
                 if (present.contains(m.nationalIdIndex)) {
-                    already++;
-                    continue;
+                    already[0]++;
+                } else {
+                    Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
+                            code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today()));
+                    if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
+                        ineligible[0]++;
+                    } else {
+                        CareCase c = new CareCase();
+                        c.id = UUID.randomUUID();
+                        c.programmeCode = cycle.programmeCode;
+                        c.associationCode = m.associationCode;
+                        c.memberId = m.memberId;
+                        c.beneficiaryIndex = m.nationalIdIndex;
+                        c.beneficiaryName = m.name;
+                        c.period = cycle.period;
+                        c.year = cycle.year;
+                        c.cycleId = cycle.id;
+                        assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
+                        c.state = "PENDING_APPROVAL";
+                        c.createdBy = c.assessedBy = actor;
+                        c.createdAt = c.updatedAt = c.assessedAt = now;
+                        lines.add(c);
+                        present.add(m.nationalIdIndex);
+                    }
                 }
-                Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
-                        code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today()));
-                if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
-                    ineligible++;
-                    continue;
-                }
-                CareCase c = new CareCase();
-                c.id = UUID.randomUUID();
-                c.programmeCode = cycle.programmeCode;
-                c.associationCode = m.associationCode;
-                c.memberId = m.memberId;
-                c.beneficiaryIndex = m.nationalIdIndex;
-                c.beneficiaryName = m.name;
-                c.period = cycle.period;
-                c.year = cycle.year;
-                c.cycleId = cycle.id;
-                assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
-                c.state = "PENDING_APPROVAL";
-                c.createdBy = c.assessedBy = actor;
-                c.createdAt = c.updatedAt = c.assessedAt = now;
-                c.persist();
-                written.add(c);
-                present.add(m.nationalIdIndex);
-                added++;
-            }
-            em.flush();
-            // the chunk is written: let its members and cases go (the cycle stays managed), keeping the heap flat
-            members.forEach(em::detach);
-            written.forEach(em::detach);
+                em.detach(m); // the cycle stays managed: its version moves with lastGeneratedAt
+            });
         }
+        int added = (int) lines.flush();
         cycle.lastGeneratedAt = now;
-        return new Generation(added, already, ineligible);
+        return new Generation(added, already[0], ineligible[0]);
     }
 
     /**

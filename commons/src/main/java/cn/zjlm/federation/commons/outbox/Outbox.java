@@ -26,6 +26,9 @@ public class Outbox {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /** Marks a transaction whose commit already wakes the relay. */
+    private static final Object WAKE_UP = new Object();
+
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
@@ -34,7 +37,16 @@ public class Outbox {
      * @param association the owning association's code (CloudEvents extension attribute)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent publish(String topic, String type, String subject, String association, Object data) {
+    public void publish(String topic, String type, String subject, String association, Object data) {
+        row(topic, type, subject, association, data).persist();
+    }
+
+    /**
+     * The outbox row of an event, for a bulk writer that stores it with the transaction's other rows (see
+     * EntityCopy); the relay is woken when the transaction commits, as for {@link #publish}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent row(String topic, String type, String subject, String association, Object data) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/" + source, type,
                 subject, Instant.now().truncatedTo(ChronoUnit.MICROS).toString(), "application/json",
                 CloudEvent.schemaFor(type), association, mapper.valueToTree(data));
@@ -50,19 +62,21 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serializable: " + type, e);
         }
-        row.persist();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
+        if (transactions.getResource(WAKE_UP) == null) { // once per transaction, however many events it records
+            transactions.putResource(WAKE_UP, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
-        return event;
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.wakeUp();
+                    }
+                }
+            });
+        }
+        return row;
     }
 }
