@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import cn.zjlm.federation.local.EventContracts;
+import cn.zjlm.federation.local.TestInfrastructure;
+import cn.zjlm.federation.local.TopicReader;
 import cn.zjlm.federation.local.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -151,12 +155,28 @@ class MemberImportTest {
         for (int i = 2000; i < 2005; i++) {
             String nationalId = id(i);
             csv.append(row("整批" + i, NationalIdNumber.isMale(nationalId) ? "男" : "女",
-                    NationalIdNumber.birthDateOf(nationalId).orElseThrow().toString(), nationalId, "330102", false))
+                    NationalIdNumber.birthDateOf(nationalId).orElseThrow().toString(), nationalId, "330102", i == 2000))
                     .append("\n");
         }
         JsonPath clean = importAndWait(HZ, "all-or-nothing", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(clean.getBoolean("committed")).isTrue();
         assertThat(clean.getInt("created")).isEqualTo(5);
+
+        // Rows are written by COPY: stored, versioned, searchable and published as registering one by one would.
+        String honoured = clean.getString("rows.find { it.row == 2 }.memberId");
+        given().auth().oauth2(HZ).get("/api/v1/members/" + honoured).then().statusCode(200).header("ETag", "\"1\"")
+                .body("employer", equalTo("杭州重型机械有限公司, 装配车间")).body("highestHonourLevel", equalTo("CITY"))
+                .body("honours[0].title", equalTo("杭州工匠"));
+        given().auth().oauth2(HZ).get("/api/v1/members?namePrefix=整批&honourLevel=CITY").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(honoured));
+        var events = TopicReader.await(TestInfrastructure.kafka().bootstrapServers(), EventTopics.MEMBER,
+                r -> honoured.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertThat(events).extracting(r -> JsonPath.from(r.value()).getString("type"))
+                .containsExactly("MemberRegistered", "HonorRecorded");
+        assertThat(events).extracting(r -> JsonPath.from(r.value()).getInt("data.version")).containsExactly(0, 1);
+        for (var event : events) {
+            assertThat(EventContracts.violations(event.value())).as(event.value()).isEmpty();
+        }
 
         String huzhouRow = HEADER + "\n" + row("越权导入", "男", NationalIdNumber.birthDateOf(id(2100)).orElseThrow().toString(),
                 id(2100), "330102", false);

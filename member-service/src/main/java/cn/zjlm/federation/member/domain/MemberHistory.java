@@ -39,6 +39,12 @@ public class MemberHistory extends PanacheEntityBase {
 
     public static void record(UUID memberId, String action, String field, Object oldValue, Object newValue,
             String actor, Instant at) {
+        of(memberId, action, field, oldValue, newValue, actor, at).persist();
+    }
+
+    /** The entry, not stored: for a bulk writer. */
+    public static MemberHistory of(UUID memberId, String action, String field, Object oldValue, Object newValue,
+            String actor, Instant at) {
         MemberHistory h = new MemberHistory();
         h.memberId = memberId;
         h.action = action;
@@ -47,6 +53,6 @@ public class MemberHistory extends PanacheEntityBase {
         h.newValue = newValue == null ? null : newValue.toString();
         h.changedBy = actor;
         h.changedAt = at;
-        h.persist();
+        return h;
     }
 }

@@ -70,7 +70,7 @@ public class MemberHonour extends PanacheEntityBase {
 
     /**
      * The levels a member's unrevoked honours hold. National-level treatment (享受全国劳模待遇) also counts
-     * as national; the database keeps the same rule for searches (V8 hold_honour_levels).
+     * as national; the database keeps the same rule for searches (V9 hold_honour_levels_of).
      */
     public static Set<HonourLevel> levelsHeld(List<MemberHonour> honours) {
         Set<HonourLevel> held = EnumSet.noneOf(HonourLevel.class);

@@ -24,17 +24,27 @@ public class MemberHonours {
     @Transactional
     public MemberHonour record(UUID memberId, HonourRequest request, AssociationScope scope, String actor) {
         Member m = registry.find(memberId, scope).orElseThrow(() -> ProblemException.notFound("member"));
-        if (request.year() < m.birthDate.getYear() + 14 || request.year() > ChinaTime.today().getYear()) {
-            throw ProblemException.invalidField("year", "honour.year-impossible");
-        }
+        requirePossibleYear(m, request); // before the duplicate check, as a field error comes first
         if (MemberHonour.count("memberId = ?1 and title = ?2 and year = ?3", memberId, request.title().strip(),
                 request.year()) > 0) {
             throw new ProblemException(409, "duplicate", java.util.List.of(new cn.zjlm.federation.commons.error.Problem
                     .FieldViolation("title", "honour.already-recorded", null)));
         }
+        MemberHonour h = newHonour(m, request, actor);
+        h.persist();
+        MemberHistory.record(memberId, "HONOUR_RECORDED", "honours", null, h.title + " (" + h.year + ")", actor,
+                h.recordedAt);
+        touch(m, actor, h.recordedAt);
+        events.honourRecorded(m, h);
+        return h;
+    }
+
+    /** A new honour of {@code m} as recording would store it, not stored: for a bulk writer. */
+    public static MemberHonour newHonour(Member m, HonourRequest request, String actor) {
+        requirePossibleYear(m, request);
         MemberHonour h = new MemberHonour();
         h.id = UUID.randomUUID();
-        h.memberId = memberId;
+        h.memberId = m.id;
         h.honourType = request.honourType();
         h.category = request.category();
         h.level = request.level();
@@ -45,12 +55,13 @@ public class MemberHonours {
         h.nationalTreatment = Boolean.TRUE.equals(request.nationalTreatment());
         h.recordedAt = Instant.now();
         h.recordedBy = actor;
-        h.persist();
-        MemberHistory.record(memberId, "HONOUR_RECORDED", "honours", null, h.title + " (" + h.year + ")", actor,
-                h.recordedAt);
-        touch(m, actor, h.recordedAt);
-        events.honourRecorded(m, h);
         return h;
+    }
+
+    private static void requirePossibleYear(Member m, HonourRequest request) {
+        if (request.year() < m.birthDate.getYear() + 14 || request.year() > ChinaTime.today().getYear()) {
+            throw ProblemException.invalidField("year", "honour.year-impossible");
+        }
     }
 
     @Transactional

@@ -43,16 +43,27 @@ public class MemberRegistry {
             throw new ProblemException(409, "duplicate", List.of(new Problem.FieldViolation("nationalId",
                     "national-id.already-registered", null)));
         }
-        Member m = new Member();
-        m.id = UUID.randomUUID();
-        m.nationalIdCipher = cipher.encrypt(nationalId);
-        m.nationalIdIndex = index;
-        apply(m, request, nationalId);
-        m.createdAt = m.updatedAt = Instant.now();
-        m.createdBy = m.updatedBy = actor;
+        Member m = newMember(request, actor);
         m.persistAndFlush();
         MemberHistory.record(m.id, "REGISTERED", null, null, null, actor, m.createdAt);
         events.registered(m);
+        return m;
+    }
+
+    /**
+     * A new member as registering would store it, not stored: for a bulk writer, with rows whose consistency
+     * and ID number were checked against the registry and the file when they were assessed. A registration of
+     * the same ID number meanwhile is still refused, by the unique index.
+     */
+    public Member newMember(MemberRequest request, String actor) {
+        String nationalId = NationalIdNumber.normalize(request.nationalId());
+        Member m = new Member();
+        m.id = UUID.randomUUID();
+        m.nationalIdCipher = cipher.encrypt(nationalId);
+        m.nationalIdIndex = cipher.blindIndex(nationalId);
+        apply(m, request, nationalId);
+        m.createdAt = m.updatedAt = Instant.now();
+        m.createdBy = m.updatedBy = actor;
         return m;
     }
 

@@ -2,6 +2,7 @@ package cn.zjlm.federation.member.events;
 
 import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.commons.outbox.Outbox;
+import cn.zjlm.federation.commons.outbox.OutboxEvent;
 import cn.zjlm.federation.member.domain.HonourLevel;
 import cn.zjlm.federation.member.domain.Member;
 import cn.zjlm.federation.member.domain.MemberHonour;
@@ -55,6 +56,20 @@ public class MemberEvents {
         publish(HONOUR_REVOKED, member, new HonourChanged(Snapshot.of(member), HonourData.of(honour)));
     }
 
+    /** MemberRegistered's outbox row for a bulk writer (see Outbox#row): the member has no honours yet. */
+    public OutboxEvent registeredRow(Member member) {
+        return row(REGISTERED, member, Snapshot.of(member, List.of()));
+    }
+
+    /** HonorRecorded's outbox row for a bulk writer: {@code honours} are all the member holds, {@code honour} among them. */
+    public OutboxEvent honourRecordedRow(Member member, List<MemberHonour> honours, MemberHonour honour) {
+        return row(HONOUR_RECORDED, member, new HonourChanged(Snapshot.of(member, honours), HonourData.of(honour)));
+    }
+
+    private OutboxEvent row(String type, Member member, Object data) {
+        return outbox.row(EventTopics.MEMBER, type, member.id.toString(), member.associationCode, data);
+    }
+
     private void publish(String type, Member member, Object data) {
         outbox.publish(EventTopics.MEMBER, type, member.id.toString(), member.associationCode, data);
     }
@@ -65,7 +80,10 @@ public class MemberEvents {
             String highestHonourLevel, List<HonourData> honours, long version) {
 
         static Snapshot of(Member m) {
-            List<MemberHonour> honours = MemberHonour.ofMember(m.id);
+            return of(m, MemberHonour.ofMember(m.id));
+        }
+
+        static Snapshot of(Member m, List<MemberHonour> honours) {
             HonourLevel highest = MemberHonour.highestLevel(honours);
             return new Snapshot(m.id, m.associationCode, m.name, m.gender.name(), m.birthDate, m.status.name(),
                     m.deceasedOn, m.sector == null ? null : m.sector.name(), m.nationalIdIndex,
