@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * on the same machine, prints a table and writes it to target/benchmark-results.md. Settings:
  * -Dbench.duration (s, per measured run), -Dbench.concurrency, -Dbench.members (registry sizes),
  * -Dbench.cycle-members (eligible members of the Spring Festival cycle), -Dbench.stages (a subset of
- * startup,read,propagation,search,cycle).
+ * startup,read,propagation,conferral,search,cycle,import).
  */
 public final class Benchmarks {
     private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.duration", 15));
@@ -39,6 +39,7 @@ public final class Benchmarks {
             Runtime.getRuntime().availableProcessors());
     private static final int EVENTS = Integer.getInteger("bench.events", 1000);
     private static final int CYCLE_MEMBERS = Integer.getInteger("bench.cycle-members", 100_000);
+    private static final int IMPORT_ROWS = Integer.getInteger("bench.import-rows", 100_000);
     private static final List<Integer> REGISTRY_SIZES = List.of(System.getProperty("bench.members", "100000,1000000")
             .split(",")).stream().map(String::strip).map(Integer::valueOf).toList();
     private static final List<String> APPS = List.of(PlatformSettings.MEMBER, PlatformSettings.HONORS,
@@ -67,7 +68,7 @@ public final class Benchmarks {
         int exit = 1;
         try (Platform platform = Platform.start(settings, System.out::println)) {
             Benchmarks b = new Benchmarks(platform);
-            List<String> stages = List.of(System.getProperty("bench.stages", "startup,read,propagation,search,cycle").split(","));
+            List<String> stages = List.of(System.getProperty("bench.stages", "startup,read,propagation,conferral,search,cycle,import").split(","));
             if (stages.contains("startup")) {
                 b.startupAndIdleMemory();
             }
@@ -77,11 +78,17 @@ public final class Benchmarks {
             if (stages.contains("propagation")) {
                 b.propagation();
             }
+            if (stages.contains("conferral")) {
+                b.conferralPropagation();
+            }
             if (stages.contains("search")) {
                 b.search();
             }
             if (stages.contains("cycle")) {
                 b.springFestivalCycle();
+            }
+            if (stages.contains("import")) {
+                b.bulkImport();
             }
             String table = b.report.render();
             System.out.println(table);
@@ -90,6 +97,8 @@ public final class Benchmarks {
                     + " cores\n\n" + table);
             System.out.println("Written to " + out);
             exit = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace(); // System.exit below would otherwise hide it
         } finally {
             System.exit(exit); // the broker's and the JDBC pools' threads would keep Maven waiting
         }
@@ -174,6 +183,115 @@ public final class Benchmarks {
                 EVENTS, load.p50Millis(), load.p99Millis(), load.failures());
         report.latency("Event propagation (MemberRegistered → events-service, outbox in the path)", load, "≤ 50 ms p99",
                 load.failures() == 0 && load.p99Millis() <= 50);
+    }
+
+    /**
+     * The conferral path: EVENTS city craftsman campaigns, each with one nomination taken to approval through
+     * the gateway beforehand, are then conferred one after another; each HonorConferred goes through
+     * honors-service's outbox and relay, Kafka and member-service's idempotent consumer, which records the
+     * honour. Timed from nomination.updated_at (set as the conferral runs) to member_honour.recorded_at
+     * (set as member-service applies it), matched by certificate number.
+     */
+    private void conferralPropagation() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            members.add(registerOne(cachedToken("hz-staff"), LocalDate.of(1975, 1, 1).plusDays(i), 300 + i % 200));
+        }
+        List<String> campaigns = new ArrayList<>();
+        List<String> nominations = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            String campaign = idOf(api("POST", "hz-admin", "/api/v1/honors/campaigns", """
+                    {"honourType":"HZ-CRAFTSMAN","year":%d,"title":"杭州工匠（基准%d）","totalPlaces":1,
+                     "nominationOpens":"%s","nominationCloses":"%s","quotas":[{"associationCode":"330100","places":1}]}"""
+                    .formatted(today.getYear(), i, today.minusDays(1), today.plusDays(20)), 201));
+            campaigns.add(campaign);
+            String nomination = """
+                    {"campaignId":"%s","memberId":"%s","associationCode":"330100","employer":"杭州锅炉集团",
+                     "sector":"FRONTLINE_WORKER","deeds":"焊接工艺革新。"}""".formatted(campaign, members.get(i));
+            String created = null;
+            for (int attempt = 0; created == null; attempt++) { // honors-service learns of the member from its event
+                HttpResponse<String> r = send("POST", "hz-staff", "/api/v1/honors/nominations", nomination);
+                if (r.statusCode() == 201) {
+                    created = idOf(r.body());
+                } else if (attempt > 100) {
+                    throw new IllegalStateException("nomination refused: " + r.body());
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            nominations.add(created);
+            api("POST", "hz-staff", "/api/v1/honors/nominations/" + created + "/submission", "{}", 200);
+            api("POST", "hz-admin", "/api/v1/honors/nominations/" + created + "/reviews",
+                    "{\"decision\":\"APPROVE\",\"opinion\":\"同意\"}", 200);
+            api("POST", "hz-admin", "/api/v1/honors/campaigns/" + campaign + "/public-notice", "{}", 200);
+        }
+        String idList = nominations.stream().map(n -> "'" + n + "'").collect(Collectors.joining(","));
+        try (Connection c = platform.postgres().connect("honors"); java.sql.Statement s = c.createStatement()) {
+            // the notice period (five working days) has passed
+            s.executeUpdate("update nomination set notice_starts = notice_starts - 10, notice_ends = current_date - 1 "
+                    + "where id in (" + idList + ")");
+        }
+        for (String nomination : nominations) {
+            api("POST", "hz-admin", "/api/v1/honors/nominations/" + nomination + "/approval", "{}", 200);
+        }
+        System.out.printf("  %,d campaigns with an approved nomination each%n", EVENTS);
+        for (String campaign : campaigns) {
+            api("POST", "hz-admin", "/api/v1/honors/campaigns/" + campaign + "/conferral", "{}", 200);
+        }
+        Map<String, Long> conferred = times("honors", "select certificate_number, "
+                + "(extract(epoch from updated_at) * 1000000)::bigint from nomination where id in (" + idList + ")");
+        String certificates = conferred.keySet().stream().map(n -> "'" + n + "'").collect(Collectors.joining(","));
+        Map<String, Long> recorded = Map.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (recorded.size() < conferred.size() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            recorded = times("member", "select certificate_number, (extract(epoch from recorded_at) * 1000000)::bigint "
+                    + "from member_honour where certificate_number in (" + certificates + ")");
+        }
+        long[] delays = new long[recorded.size()];
+        int n = 0;
+        for (var e : recorded.entrySet()) {
+            delays[n++] = (e.getValue() - conferred.get(e.getKey())) * 1000; // µs → ns
+        }
+        Load load = Load.of(String.format("%,d conferrals one after another", EVENTS), delays,
+                EVENTS - recorded.size(), 1.0);
+        System.out.printf(Locale.ROOT, "  conferral propagation of %,d events: p50 %.1f ms, p99 %.1f ms, %d not applied%n",
+                EVENTS, load.p50Millis(), load.p99Millis(), load.failures());
+        report.latency("Event propagation (HonorConferred → honour recorded in member-service)", load, "≤ 50 ms p99",
+                load.failures() == 0 && load.p99Millis() <= 50);
+    }
+
+    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, Long> tokenTimes = new HashMap<>();
+
+    /** A user's token, fetched again after a minute (they live five). */
+    private String cachedToken(String user) {
+        Long at = tokenTimes.get(user);
+        if (at == null || System.nanoTime() - at > Duration.ofMinutes(1).toNanos()) {
+            tokens.put(user, token(user));
+            tokenTimes.put(user, System.nanoTime());
+        }
+        return tokens.get(user);
+    }
+
+    private HttpResponse<String> send(String method, String user, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + cachedToken(user)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The response body of a call that must answer {@code expected}. */
+    private String api(String method, String user, String path, String body, int expected) throws Exception {
+        HttpResponse<String> r = send(method, user, path, body);
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String idOf(String json) {
+        return json.replaceFirst("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
     private Map<String, Long> times(String database, String sql) throws Exception {
@@ -291,12 +409,14 @@ public final class Benchmarks {
         String cycles = platform.service(PlatformSettings.CARE).url() + "/api/v1/care/cycles";
         String body = "{\"programme\":\"SPRING_FESTIVAL\",\"period\":\"" + LocalDate.now().getYear() + "-BENCH\",\"associationCode\":\"330100\"}";
         // Opening the cycle generates its lines in the same request.
+        Profile profile = Profile.start(platform.service(PlatformSettings.CARE).pid(), platform.settings().dataDir());
         long t0 = System.nanoTime();
         HttpResponse<String> generated = http.send(HttpRequest.newBuilder(URI.create(cycles))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.println("  care-service during the generation:\n" + profile.stop(40));
         System.out.printf("cycle: %d %s%n", generated.statusCode(),
                 generated.body().substring(0, Math.min(300, generated.body().length())));
         String id = generated.body().replaceFirst("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
@@ -304,15 +424,93 @@ public final class Benchmarks {
         report.figure("Spring Festival cycle, " + CYCLE_MEMBERS + " eligible: generation" + (ok ? "" : " (" + generated.statusCode() + ")"),
                 seconds, "s", "≤ 5 s", ok && seconds <= 5);
         try (Connection c = platform.postgres().connect("care"); java.sql.Statement s = c.createStatement()) {
-            long t1 = System.nanoTime();
-            s.execute("create temporary table case_copy as select * from care_case limit 0");
             try (java.sql.ResultSet rs = s.executeQuery("select count(*) from care_case where cycle_id = '" + id + "'")) {
                 rs.next();
                 report.figure("Spring Festival cycle: cases generated", rs.getLong(1), "", "", rs.getLong(1) >= CYCLE_MEMBERS);
             }
-            s.execute("insert into case_copy select * from care_case where cycle_id = '" + id + "'");
-            double baseline = (System.nanoTime() - t1) / 1e9;
-            report.figure("Baseline: the same cases copied inside PostgreSQL (insert … select)", baseline, "s", "", true);
+            double baseline = copyBaseline(c, "care_case", "select * from care_case where cycle_id = '" + id + "'");
+            report.figure("Baseline: COPY of the same case rows into a table like care_case", baseline, "s", "", true);
+        }
+    }
+
+    /**
+     * Seconds PostgreSQL takes to COPY the rows {@code select} finds into an empty, logged table with the
+     * columns, indexes and checks of {@code table} (foreign keys and triggers aside), dropped afterwards.
+     */
+    private static double copyBaseline(Connection c, String table, String select) throws Exception {
+        var copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        java.io.StringWriter rows = new java.io.StringWriter();
+        copy.copyOut("copy (" + select + ") to stdout (format csv)", rows);
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("create table " + table + "_copy (like " + table + " including all)");
+            try {
+                long t0 = System.nanoTime();
+                copy.copyIn("copy " + table + "_copy from stdin (format csv)", new java.io.StringReader(rows.toString()));
+                return (System.nanoTime() - t0) / 1e9;
+            } finally {
+                s.execute("drop table " + table + "_copy");
+            }
+        }
+    }
+
+    /**
+     * A registration-form file of IMPORT_ROWS valid rows (杭州 counties, a third with a city honour) imported by
+     * hz-staff through the gateway with full validation (all-or-nothing), timed from upload to the job's
+     * completion; beside it PostgreSQL COPY of the same member and honour rows into tables like the service's.
+     */
+    private void bulkImport() throws Exception {
+        List<String> counties = List.of("330102", "330105", "330106", "330108", "330109", "330110", "330111", "330112",
+                "330113", "330114", "330122", "330127", "330182");
+        StringBuilder file = new StringBuilder("姓名,性别,民族,出生日期,身份证号码,联系电话,工作单位,人员类别,所属协会代码,荣誉称号,荣誉级别,授予年份\n");
+        for (int i = 0; i < IMPORT_ROWS; i++) {
+            int rest = i / counties.size();
+            LocalDate birth = LocalDate.of(1955, 1, 1).plusDays(rest % 16_000);
+            // sequence numbers from 600 up: no other stage's members share them
+            String id = cn.zjlm.federation.commons.identity.NationalIdNumber.compose(counties.get(i % counties.size()),
+                    birth, 600 + rest / 16_000);
+            file.append("导入").append(i).append(',')
+                    .append(cn.zjlm.federation.commons.identity.NationalIdNumber.isMale(id) ? "男" : "女")
+                    .append(",汉族,").append(birth).append(',').append(id).append(",139").append(String.format("%08d", i))
+                    .append(",杭州制造厂,一线工人,").append(counties.get(i % counties.size()))
+                    .append(i % 3 == 0 ? ",杭州市劳动模范,市级,2015\n" : ",,,\n");
+        }
+        byte[] bytes = file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.out.printf("  import file: %,d rows, %.1f MB%n", IMPORT_ROWS, bytes.length / 1e6);
+        String token = token("hz-staff");
+        Profile profile = Profile.start(platform.service(PlatformSettings.MEMBER).pid(), platform.settings().dataDir());
+        long t0 = System.nanoTime();
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                        + "/api/v1/members/imports?mode=all-or-nothing")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv").header("X-File-Name", "benchmark.csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        if (submitted.statusCode() != 202) {
+            throw new IllegalStateException("import refused: " + submitted.statusCode() + " " + submitted.body());
+        }
+        String job = submitted.headers().firstValue("Location").orElseThrow();
+        String status;
+        String view;
+        do {
+            Thread.sleep(200);
+            view = http.send(HttpRequest.newBuilder(URI.create(job)).header("Authorization", "Bearer " + token(
+                    "hz-staff")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            status = view.replaceFirst("(?s).*?\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
+        } while (!status.equals("COMPLETED") && !status.equals("FAILED"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.println("  member-service during the import:\n" + profile.stop(50));
+        String created = view.replaceFirst("(?s).*?\"created\"\\s*:\\s*(\\d+).*", "$1");
+        System.out.printf("  import: %s, %s created, %.1f s%n", status, created, seconds);
+        boolean ok = status.equals("COMPLETED") && created.equals(Integer.toString(IMPORT_ROWS));
+        report.figure(String.format("Bulk import, %,d rows, full validation, all-or-nothing%s", IMPORT_ROWS,
+                ok ? "" : " (" + status + ", " + created + " created)"), seconds, "s", "", ok);
+
+        // Baseline: COPY of the rows the import wrote, into empty tables with the same columns, indexes and checks.
+        try (Connection c = platform.postgres().connect("member")) {
+            String imported = "select id from member where created_by = 'hz-staff' and name like '导入%'";
+            double baseline = copyBaseline(c, "member", "select * from member where id in (" + imported + ")")
+                    + copyBaseline(c, "member_honour", "select * from member_honour where member_id in (" + imported + ")");
+            report.figure("Baseline: COPY of the same member and honour rows", baseline, "s", "", true);
+            double ratio = baseline / seconds;
+            report.ratio("Import ÷ COPY speed", ratio, "≥ 0.3", ok && ratio >= 0.3);
         }
     }
 
