@@ -21,23 +21,17 @@ create function hold_honour_levels_of(targets uuid[]) returns void language sql 
           is distinct from (l.national, l.provincial, l.city, l.county);
 $$;
 
-create function member_honours_inserted() returns trigger language plpgsql as $$
+-- Each statement's transition tables hold the rows it inserted, updated or deleted; a branch reads only the
+-- tables its event has.
+create function member_honours_changed() returns trigger language plpgsql as $$
 begin
-    perform hold_honour_levels_of(array(select distinct member_id from new_honours));
-    return null;
-end;
-$$;
-
-create function member_honours_updated() returns trigger language plpgsql as $$
-begin
-    perform hold_honour_levels_of(array(select member_id from old_honours union select member_id from new_honours));
-    return null;
-end;
-$$;
-
-create function member_honours_deleted() returns trigger language plpgsql as $$
-begin
-    perform hold_honour_levels_of(array(select distinct member_id from old_honours));
+    if tg_op = 'INSERT' then
+        perform hold_honour_levels_of(array(select member_id from new_honours));
+    elsif tg_op = 'DELETE' then
+        perform hold_honour_levels_of(array(select member_id from old_honours));
+    else
+        perform hold_honour_levels_of(array(select member_id from old_honours union select member_id from new_honours));
+    end if;
     return null;
 end;
 $$;
@@ -47,9 +41,9 @@ drop function member_honour_changed();
 drop function hold_honour_levels(uuid);
 
 create trigger member_honour_levels_inserted after insert on member_honour
-    referencing new table as new_honours for each statement execute function member_honours_inserted();
+    referencing new table as new_honours for each statement execute function member_honours_changed();
 create trigger member_honour_levels_updated after update on member_honour
     referencing old table as old_honours new table as new_honours
-    for each statement execute function member_honours_updated();
+    for each statement execute function member_honours_changed();
 create trigger member_honour_levels_deleted after delete on member_honour
-    referencing old table as old_honours for each statement execute function member_honours_deleted();
+    referencing old table as old_honours for each statement execute function member_honours_changed();

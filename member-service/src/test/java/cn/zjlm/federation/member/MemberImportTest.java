@@ -228,4 +228,38 @@ class MemberImportTest {
         given().auth().oauth2(HZ).contentType(ContentType.JSON).body("{}").post("/api/v1/members/imports")
                 .then().statusCode(415);
     }
+
+    @Test
+    void aFileTooLargeToHoldIsRefusedBeforeItIsRead() {
+        // a CSV is counted while it is parsed and refused at its 100,001st row
+        StringBuilder csv = new StringBuilder(HEADER).append("\n");
+        for (int i = 0; i <= 100_000; i++) {
+            csv.append("超限,男,,,,,,,330102,,,\n");
+        }
+        given().auth().oauth2(HZ).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/members/imports?mode=dry-run").then().statusCode(400)
+                .body("errors[0].field", equalTo("file")).body("errors[0].code", equalTo("import.too-many-rows"));
+        // POI would hold a whole workbook in memory
+        given().auth().oauth2(HZ).contentType(XLSX).body(new byte[11 * 1024 * 1024])
+                .post("/api/v1/members/imports?mode=dry-run").then().statusCode(400)
+                .body("errors[0].code", equalTo("import.xlsx-too-large"));
+    }
+
+    @Test
+    void anImpossibleHonourYearIsARowOfTheReportNotAFailedImport() {
+        String valid = id(4000);
+        String young = id(4001);
+        String csv = HEADER + "\n" + row("年份正常", NationalIdNumber.isMale(valid) ? "男" : "女",
+                NationalIdNumber.birthDateOf(valid).orElseThrow().toString(), valid, "330102", true) + "\n"
+                + row("年份不符", NationalIdNumber.isMale(young) ? "男" : "女",
+                        NationalIdNumber.birthDateOf(young).orElseThrow().toString(), young, "330102", true)
+                        .replaceFirst(",2020$", "," + (NationalIdNumber.birthDateOf(young).orElseThrow().getYear() + 5))
+                + "\n";
+        JsonPath result = importAndWait(HZ, "valid-only", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(result.getString("status")).isEqualTo("COMPLETED");
+        assertThat(result.getInt("created")).isEqualTo(1);
+        assertThat(result.getInt("invalid")).isEqualTo(1);
+        assertThat(result.getString("rows.find { it.row == 3 }.errors[0].code")).isEqualTo("honour.year-impossible");
+        assertThat(result.getString("rows.find { it.row == 3 }.errors[0].column")).isEqualTo("授予年份");
+    }
 }

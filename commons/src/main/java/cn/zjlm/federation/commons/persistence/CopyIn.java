@@ -45,7 +45,7 @@ public final class CopyIn {
             Object v = values[i];
             if (v != null) {
                 // quoted, so an empty string stays empty rather than NULL
-                String text = v instanceof Instant t ? t.truncatedTo(ChronoUnit.MICROS).toString()
+                String text = v instanceof Instant t ? t.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString() // rounded, as pgjdbc does
                         : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
                 csv.append('"').append(text.replace("\"", "\"\"")).append('"');
             }

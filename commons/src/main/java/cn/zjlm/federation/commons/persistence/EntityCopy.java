@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.generator.Generator;
+import org.hibernate.generator.Assigned;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
@@ -19,8 +21,9 @@ import org.hibernate.persister.entity.EntityPersister;
 /**
  * New entities written by COPY ({@link CopyIn}) in the current transaction, with the columns and values Hibernate
  * maps them to, so the mapping stays in one place. For bulk writes only: the rows are not managed afterwards,
- * and a database-generated id (identity) is left to the database. Entities of one table with basic attributes
- * only; anything else is refused when the writer is made.
+ * and a database-generated id (identity) is left to the database. Entities of one plain table with assigned or
+ * identity ids and basic attributes of plain types only (no converters or value generators); anything else is
+ * refused when the writer is made.
  */
 public final class EntityCopy<T> {
     private final List<Function<Object, Object>> values = new ArrayList<>();
@@ -29,27 +32,51 @@ public final class EntityCopy<T> {
     public EntityCopy(Session session, Class<T> type, int rowsPerCopy) {
         EntityPersister persister = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
                 .getMappingMetamodel().getEntityDescriptor(type);
-        if (persister.getTableNames().length != 1) {
-            throw new IllegalArgumentException(type.getName() + " spans several tables");
+        if (persister.getTableNames().length != 1 || persister.getDiscriminatorMapping() != null
+                || persister.getSoftDeleteMapping() != null) {
+            throw new IllegalArgumentException(type.getName() + ": only entities of one plain table are copied");
         }
         List<String> columns = new ArrayList<>();
-        if (persister.getGenerator() == null || !persister.getGenerator().generatedOnExecution()) {
+        Generator idGenerator = persister.getGenerator();
+        if (idGenerator == null || idGenerator instanceof Assigned) {
             if (!(persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id)) {
                 throw new IllegalArgumentException(type.getName() + " has a composite id");
             }
             columns.add(id.getSelectionExpression());
             values.add(e -> relational(id.getJdbcMapping(), persister.getIdentifier(e)));
+        } else if (!idGenerator.generatedOnExecution()) {
+            // a generated UUID or sequence value would be written as NULL
+            throw new IllegalArgumentException(type.getName() + ": only assigned or database-generated ids, not "
+                    + idGenerator.getClass().getName());
         }
+        AttributeMapping version = persister.getVersionMapping() == null ? null
+                : persister.getVersionMapping().getVersionAttribute();
         for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
             AttributeMapping attribute = persister.getAttributeMapping(i);
+            String name = type.getName() + "." + attribute.getAttributeName();
             if (!(attribute instanceof BasicValuedModelPart basic)) {
-                throw new IllegalArgumentException(type.getName() + "." + attribute.getAttributeName() + " is not basic");
+                throw new IllegalArgumentException(name + " is not basic");
             }
             if (basic.isFormula() || !basic.isInsertable()) {
                 continue;
             }
+            if (attribute != version && attribute.getGenerator() != null) {
+                throw new IllegalArgumentException(name + " has a value generator");
+            }
+            JdbcMapping mapping = basic.getJdbcMapping();
+            Class<?> javaType = mapping.getJavaTypeDescriptor().getJavaTypeClass();
+            if (mapping.getValueConverter() != null || !(javaType.isEnum() || javaType.isPrimitive()
+                    || WRITTEN_AS_TEXT.stream().anyMatch(t -> t.isAssignableFrom(javaType)))) {
+                throw new IllegalArgumentException(name + ": no COPY text for " + javaType.getName());
+            }
             columns.add(basic.getSelectionExpression());
-            values.add(e -> relational(basic.getJdbcMapping(), attribute.getPropertyAccess().getGetter().get(e)));
+            Function<Object, Object> getter = attribute.getPropertyAccess().getGetter()::get;
+            values.add(attribute == version
+                    ? e -> { // as Hibernate seeds a new entity's version
+                        Object v = getter.apply(e);
+                        return v == null ? 0 : v;
+                    }
+                    : e -> relational(mapping, getter.apply(e)));
         }
         copy = new CopyIn(session, persister.getTableName(), columns, rowsPerCopy);
     }
@@ -70,17 +97,15 @@ public final class EntityCopy<T> {
         return copy.flush();
     }
 
+    /** Java types whose text PostgreSQL reads as the column's value (checked when the writer is made). */
+    private static final List<Class<?>> WRITTEN_AS_TEXT = List.of(String.class, UUID.class, Number.class,
+            Boolean.class, Instant.class, LocalDate.class, LocalDateTime.class, OffsetDateTime.class);
+
     /** The value as the column holds it, in a form {@link CopyIn} writes as PostgreSQL reads it. */
     private static Object relational(JdbcMapping mapping, Object value) {
-        Object v = value == null ? null : mapping.convertToRelationalValue(value);
-        if (v instanceof Enum<?> e) {
+        if (value instanceof Enum<?> e) {
             return mapping.getJdbcType().isInteger() ? e.ordinal() : e.name();
         }
-        if (v == null || v instanceof String || v instanceof UUID || v instanceof Number || v instanceof Boolean
-                || v instanceof Instant || v instanceof LocalDate || v instanceof LocalDateTime
-                || v instanceof OffsetDateTime) {
-            return v;
-        }
-        throw new IllegalArgumentException("no COPY text for " + v.getClass().getName());
+        return value;
     }
 }

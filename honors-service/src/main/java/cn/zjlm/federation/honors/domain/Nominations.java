@@ -324,11 +324,11 @@ public class Nominations {
             // the registry records an honour in its year; it cannot be conferred before that year or in the future
             throw ProblemException.invalidField("conferredOn", "conferral.date-outside-year");
         }
-        String prefix = "%s-%d-".formatted(c.honourType, c.year);
-        long issued = Nomination.count("certificateNumber like ?1", prefix.replace("_", "\\_") + "%");
+        long issued = Nomination.count("certificateNumber is not null and campaignId in (select k.id from Campaign k "
+                + "where k.honourType = ?1 and k.year = ?2)", c.honourType, c.year);
         for (Nomination n : approved) {
             c.certificatesIssued++;
-            n.certificateNumber = prefix + "%04d".formatted(++issued);
+            n.certificateNumber = "%s-%d-%04d".formatted(c.honourType, c.year, ++issued);
             n.conferredOn = on;
             n.state = NominationState.CONFERRED;
             touch(n, caller, "CONFERRED", NominationState.APPROVED, null, n.certificateNumber);

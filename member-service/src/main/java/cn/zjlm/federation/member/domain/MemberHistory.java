@@ -42,6 +42,12 @@ public class MemberHistory extends PanacheEntityBase {
         of(memberId, action, field, oldValue, newValue, actor, at).persist();
     }
 
+    /** The entry of a recorded honour, not stored. */
+    public static MemberHistory honourRecorded(MemberHonour h) {
+        return of(h.memberId, "HONOUR_RECORDED", "honours", null, h.title + " (" + h.year + ")", h.recordedBy,
+                h.recordedAt);
+    }
+
     /** The entry, not stored: for a bulk writer. */
     public static MemberHistory of(UUID memberId, String action, String field, Object oldValue, Object newValue,
             String actor, Instant at) {

@@ -32,8 +32,7 @@ public class MemberHonours {
         }
         MemberHonour h = newHonour(m, request, actor);
         h.persist();
-        MemberHistory.record(memberId, "HONOUR_RECORDED", "honours", null, h.title + " (" + h.year + ")", actor,
-                h.recordedAt);
+        MemberHistory.honourRecorded(h).persist();
         touch(m, actor, h.recordedAt);
         events.honourRecorded(m, h);
         return h;
@@ -59,9 +58,14 @@ public class MemberHonours {
     }
 
     private static void requirePossibleYear(Member m, HonourRequest request) {
-        if (request.year() < m.birthDate.getYear() + 14 || request.year() > ChinaTime.today().getYear()) {
+        if (!possibleYear(m.birthDate, request.year())) {
             throw ProblemException.invalidField("year", "honour.year-impossible");
         }
+    }
+
+    /** An honour is recorded in a year its holder was of working age in, and not in the future. */
+    public static boolean possibleYear(LocalDate birthDate, int year) {
+        return year >= birthDate.getYear() + 14 && year <= ChinaTime.today().getYear();
     }
 
     @Transactional

@@ -39,9 +39,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -87,11 +90,32 @@ public class MemberImports {
         return t;
     });
 
+    /**
+     * Imports waiting or running on this instance: each holds its parsed file (tens of MB at 100,000 rows),
+     * so more are refused (429) until one finishes.
+     */
+    private static final int MAX_PENDING = 2;
+    private final AtomicInteger pending = new AtomicInteger();
+
     /** A row that passed assessment and can be registered. */
     record Planned(int row, MemberRequest member, HonourRequest honour) {
     }
 
     public ImportJob submit(byte[] file, boolean xlsx, String fileName, ImportJob.Mode mode, AssociationScope scope,
+            String actor) {
+        if (pending.incrementAndGet() > MAX_PENDING) {
+            pending.decrementAndGet();
+            throw ProblemException.tooManyRequests(60);
+        }
+        try {
+            return queue(file, xlsx, fileName, mode, scope, actor);
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private ImportJob queue(byte[] file, boolean xlsx, String fileName, ImportJob.Mode mode, AssociationScope scope,
             String actor) {
         List<FormRow> rows = RegistrationFormReader.read(file, xlsx);
         AuditTrail.Actor who = audit.currentActor();
@@ -111,7 +135,13 @@ public class MemberImports {
                     mode + ", " + rows.size() + " rows, sha256 " + j.fileSha256);
             return j;
         });
-        worker.execute(() -> run(job.id, rows, mode, scope, actor));
+        worker.execute(() -> {
+            try {
+                run(job.id, rows, mode, scope, actor);
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
         return job;
     }
 
@@ -125,7 +155,7 @@ public class MemberImports {
                 List<FormRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 List<Planned> chunkPlan = new ArrayList<>();
                 QuarkusTransaction.requiringNew().run(() -> {
-                    Map<String, Member> registered = registered(chunk);
+                    Registered registered = registered(chunk);
                     for (FormRow row : chunk) {
                         reports.add(assess(row, scope, seen, registered, chunkPlan));
                     }
@@ -169,7 +199,8 @@ public class MemberImports {
             update(jobId, j -> {
                 j.status = ImportJob.Status.FAILED;
                 j.committed = false;
-                j.failure = e.getMessage();
+                // the database's message can quote a row: the report names only what failed
+                j.failure = e instanceof ProblemException p ? p.code() : "write-failed: " + e.getClass().getSimpleName();
                 j.finishedAt = Instant.now();
             });
         }
@@ -214,9 +245,9 @@ public class MemberImports {
             if (p.honour() != null) {
                 MemberHonour h = MemberHonours.newHonour(m, p.honour(), actor);
                 honourRows.add(h);
-                history.add(MemberHistory.of(m.id, "HONOUR_RECORDED", "honours", null, h.title + " (" + h.year + ")",
-                        actor, h.recordedAt));
-                m.version++; // recording the honour moves the member on
+                history.add(MemberHistory.honourRecorded(h));
+                // as MemberHonours.record's touch of the member: its version and update time move on
+                m.version++;
                 m.updatedAt = h.recordedAt;
                 outbox.add(events.honourRecordedRow(m, List.of(h), h));
             }
@@ -230,15 +261,27 @@ public class MemberImports {
         return created;
     }
 
-    /** The registered members whose ID numbers the chunk's rows carry, by blind index, in one query. */
-    private Map<String, Member> registered(List<FormRow> chunk) {
+    /** Registered members a chunk's rows name, by blind index, with the honours each holds (title and year). */
+    record Registered(Map<String, Member> byIndex, Map<UUID, Set<Honour>> honours) {
+        record Honour(String title, int year) {
+        }
+    }
+
+    /** The registered members whose ID numbers the chunk's rows carry, and their honours: two queries a chunk. */
+    private Registered registered(List<FormRow> chunk) {
         List<String> indexes = chunk.stream().map(r -> r.get(ImportColumns.NATIONAL_ID)).filter(Objects::nonNull)
                 .filter(NationalIdNumber::isValid).map(id -> cipher.blindIndex(NationalIdNumber.normalize(id))).toList();
         Map<String, Member> found = new HashMap<>();
+        Map<UUID, Set<Registered.Honour>> honoursHeld = new HashMap<>();
         if (!indexes.isEmpty()) {
             Member.<Member>list("nationalIdIndex in ?1", indexes).forEach(m -> found.put(m.nationalIdIndex, m));
         }
-        return found;
+        if (!found.isEmpty()) {
+            MemberHonour.<MemberHonour>list("memberId in ?1", found.values().stream().map(m -> m.id).toList())
+                    .forEach(h -> honoursHeld.computeIfAbsent(h.memberId, k -> new HashSet<>())
+                            .add(new Registered.Honour(h.title, h.year)));
+        }
+        return new Registered(found, honoursHeld);
     }
 
     private RowReport register(Planned p, AssociationScope scope, String actor) {
@@ -249,7 +292,7 @@ public class MemberImports {
         return new RowReport(p.row(), Outcome.CREATED, m.id, List.of(), null);
     }
 
-    RowReport assess(FormRow row, AssociationScope scope, Map<String, Integer> seen, Map<String, Member> registered,
+    RowReport assess(FormRow row, AssociationScope scope, Map<String, Integer> seen, Registered registered,
             List<Planned> plan) {
         List<RowError> errors = new ArrayList<>();
         MemberRequest member = null;
@@ -277,6 +320,10 @@ public class MemberImports {
         for (Problem.FieldViolation v : registry.consistencyProblems(member, nationalId, scope)) {
             errors.add(error(v.field(), v.code(), null));
         }
+        if (honour != null && !MemberHonours.possibleYear(NationalIdNumber.birthDateOf(nationalId).orElseThrow(),
+                honour.year())) {
+            errors.add(error("year", "honour.year-impossible", null));
+        }
         if (!errors.isEmpty()) {
             return new RowReport(row.number(), Outcome.INVALID, null, errors, null);
         }
@@ -287,12 +334,13 @@ public class MemberImports {
                     List.of(error("nationalId", "import.duplicate-in-file", null)),
                     new MergeSuggestion(null, earlier, List.of()));
         }
-        Member existing = registered.get(index);
+        Member existing = registered.byIndex().get(index);
         if (existing == null) {
             plan.add(new Planned(row.number(), member, honour));
             return new RowReport(row.number(), Outcome.VALID, null, List.of(), null);
         }
-        List<String> differences = differences(existing, member, honour);
+        List<String> differences = differences(existing, member, honour,
+                registered.honours().getOrDefault(existing.id, Set.of()));
         if (differences.isEmpty()) {
             return new RowReport(row.number(), Outcome.UNCHANGED, existing.id, List.of(), null);
         }
@@ -304,7 +352,7 @@ public class MemberImports {
                 visible ? new MergeSuggestion(existing.id, null, differences) : null);
     }
 
-    private List<String> differences(Member m, MemberRequest r, HonourRequest honour) {
+    private List<String> differences(Member m, MemberRequest r, HonourRequest honour, Set<Registered.Honour> honoursHeld) {
         List<String> fields = new ArrayList<>();
         compare(fields, "name", m.name, r.name().strip());
         compare(fields, "gender", m.gender, r.gender());
@@ -321,8 +369,7 @@ public class MemberImports {
         if (r.status() != null) {
             compare(fields, "status", m.status, r.status());
         }
-        if (honour != null && MemberHonour.count("memberId = ?1 and title = ?2 and year = ?3", m.id,
-                honour.title().strip(), honour.year()) == 0) {
+        if (honour != null && !honoursHeld.contains(new Registered.Honour(honour.title().strip(), honour.year()))) {
             fields.add("honours");
         }
         return fields;

@@ -34,13 +34,21 @@ public final class RegistrationFormReader {
         }
     }
 
-    /** Values repeated down a form (sex, ethnic group, category, association, title) are kept once. */
-    private static final int SHARED_VALUES = 10_000;
+    /**
+     * Values repeated down a column (sex, ethnic group, category, association, title) are kept once; a column
+     * with more distinct values than this (names, ID numbers) stops being shared.
+     */
+    private static final int SHARED_PER_COLUMN = 1000;
+    /** POI holds a whole workbook in memory: 10 MB of XLSX is well over 100,000 form rows. */
+    public static final int MAX_XLSX_BYTES = 10 * 1024 * 1024;
 
     private RegistrationFormReader() {
     }
 
     public static List<FormRow> read(byte[] file, boolean xlsx) {
+        if (xlsx && file.length > MAX_XLSX_BYTES) {
+            throw new ImportFileException("import.xlsx-too-large");
+        }
         List<List<String>> table = xlsx ? xlsx(file) : csv(new String(file, StandardCharsets.UTF_8));
         if (table.isEmpty()) {
             throw new ImportFileException("import.empty-file");
@@ -56,7 +64,8 @@ public final class RegistrationFormReader {
         for (int c = 0; c < headers.size(); c++) {
             columns.put(headers.get(c), c); // a repeated header: its last column, as before
         }
-        Map<String, String> shared = new HashMap<>();
+        List<Map<String, String>> shared = new ArrayList<>();
+        headers.forEach(h -> shared.add(new HashMap<>()));
         List<FormRow> rows = new ArrayList<>();
         for (int r = 1; r < table.size(); r++) {
             List<String> cells = table.get(r);
@@ -66,9 +75,10 @@ public final class RegistrationFormReader {
             String[] values = new String[Math.min(headers.size(), cells.size())];
             for (int c = 0; c < values.length; c++) {
                 String value = cells.get(c);
-                String known = value == null ? null : shared.get(value);
-                if (known == null && value != null && shared.size() < SHARED_VALUES) {
-                    shared.put(value, value);
+                Map<String, String> column = shared.get(c);
+                String known = value == null ? null : column.get(value);
+                if (known == null && value != null && column.size() < SHARED_PER_COLUMN) {
+                    column.put(value, value);
                 }
                 values[c] = known == null ? value : known;
             }
@@ -110,6 +120,9 @@ public final class RegistrationFormReader {
                 cell.setLength(0);
                 rows.add(row);
                 row = new ArrayList<>();
+                if (rows.size() > MAX_ROWS + 1) { // header and rows: stop before a huge file fills the heap
+                    throw new ImportFileException("import.too-many-rows");
+                }
             } else {
                 cell.append(ch);
             }
