@@ -90,8 +90,8 @@ public class Cycles {
                 + "and period = ?2 and state not in ?3", cycle.programmeCode, cycle.period, List.of("REJECTED", "DROPPED"))
                 .project(String.class).list());
         Map<String, Optional<ProgrammeRule>> rules = new HashMap<>();
-        int[] already = {0};
-        int[] ineligible = {0};
+        int already = 0;
+        int ineligible = 0;
         Instant now = Instant.now();
         var em = CareCase.getEntityManager();
         EntityCopy<CareCase> lines = new EntityCopy<>(CareCase.getSession(), CareCase.class, linesPerCopy);
@@ -99,14 +99,14 @@ public class Cycles {
                 + "order by memberId", AssociationCode.scopePrefix(cycle.associationCode) + "%")
                 .withHint(HibernateHints.HINT_FETCH_SIZE, fetchSize).withHint(HibernateHints.HINT_READ_ONLY, true)
                 .stream()) {
-            members.forEach(m -> {
+            for (CareMember m : (Iterable<CareMember>) members::iterator) {
                 if (present.contains(m.nationalIdIndex)) {
-                    already[0]++;
+                    already++;
                 } else {
                     Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
                             code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today()));
                     if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
-                        ineligible[0]++;
+                        ineligible++;
                     } else {
                         CareCase c = new CareCase();
                         c.id = UUID.randomUUID();
@@ -127,11 +127,11 @@ public class Cycles {
                     }
                 }
                 em.detach(m); // the cycle stays managed: its version moves with lastGeneratedAt
-            });
+            }
         }
         int added = (int) lines.flush();
         cycle.lastGeneratedAt = now;
-        return new Generation(added, already[0], ineligible[0]);
+        return new Generation(added, already, ineligible);
     }
 
     /**

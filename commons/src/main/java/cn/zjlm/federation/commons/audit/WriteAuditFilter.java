@@ -35,9 +35,9 @@ public class WriteAuditFilter {
         String outcome = status < 400 ? "SUCCESS" : status == 401 || status == 403 ? "DENIED" : "REFUSED";
         String method = request.getMethod();
         String path = request.getUriInfo().getPath();
-        // From the request: CorrelationIds' response filter may already have cleared the log context.
-        Object correlation = request.getProperty(CorrelationIds.MDC_KEY);
-        String correlationId = correlation == null ? AuditTrail.currentCorrelationId() : correlation.toString();
+        // The request's own (CorrelationIds sets it on every request): the log context may be cleared already,
+        // and a record written off the IO thread has none.
+        String correlationId = (String) request.getProperty(CorrelationIds.MDC_KEY);
         java.util.function.Consumer<AuditTrail.Actor> write = actor -> {
             try {
                 QuarkusTransaction.requiringNew().run(() -> audit.record(actor, method, path, outcome,

@@ -1,6 +1,5 @@
 package cn.zjlm.federation.commons.text;
 
-import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -117,7 +116,7 @@ public class ControlCharacters implements ObjectMapperCustomizer {
     private static void check(Map<String, List<String>> parameters) {
         parameters.forEach((name, values) -> {
             if (values.stream().anyMatch(ControlCharacters::present)) {
-                throw new ProblemException(400, "validation", List.of(new Problem.FieldViolation(name, CODE, null)));
+                throw ProblemException.invalidField(name, CODE);
             }
         });
     }

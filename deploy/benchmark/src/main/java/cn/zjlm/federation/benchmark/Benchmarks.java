@@ -50,6 +50,10 @@ public final class Benchmarks {
     private static final List<String> APPS = List.of(PlatformSettings.MEMBER, PlatformSettings.HONORS,
             PlatformSettings.CARE, PlatformSettings.EVENTS, PlatformSettings.GATEWAY);
 
+    private interface Stage {
+        void run() throws Exception;
+    }
+
     private final Platform platform;
     private final Report report = new Report();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -73,27 +77,19 @@ public final class Benchmarks {
         int exit = 1;
         try (Platform platform = Platform.start(settings, System.out::println)) {
             Benchmarks b = new Benchmarks(platform);
-            List<String> stages = List.of(System.getProperty("bench.stages", "startup,read,propagation,conferral,search,cycle,import").split(","));
-            if (stages.contains("startup")) {
-                b.startupAndIdleMemory();
-            }
-            if (stages.contains("read")) {
-                b.readById();
-            }
-            if (stages.contains("propagation")) {
-                b.propagation();
-            }
-            if (stages.contains("conferral")) {
-                b.conferralPropagation();
-            }
-            if (stages.contains("search")) {
-                b.search();
-            }
-            if (stages.contains("cycle")) {
-                b.springFestivalCycle();
-            }
-            if (stages.contains("import")) {
-                b.bulkImport();
+            Map<String, Stage> all = new java.util.LinkedHashMap<>(); // in the order they run
+            all.put("startup", b::startupAndIdleMemory);
+            all.put("read", b::readById);
+            all.put("propagation", b::propagation);
+            all.put("conferral", b::conferralPropagation);
+            all.put("search", b::search);
+            all.put("cycle", b::springFestivalCycle);
+            all.put("import", b::bulkImport);
+            List<String> chosen = List.of(System.getProperty("bench.stages", String.join(",", all.keySet())).split(","));
+            for (var stage : all.entrySet()) {
+                if (chosen.contains(stage.getKey())) {
+                    stage.getValue().run();
+                }
             }
             String table = b.report.render();
             System.out.println(table);
@@ -130,7 +126,7 @@ public final class Benchmarks {
     /** Member read by id: the raw primary-key select, member-service directly, and through the gateway. */
     private void readById() throws Exception {
         String token = token("hz-staff");
-        String id = registerOne(token, LocalDate.of(1972, 4, 8), 327);
+        String id = registerOne(LocalDate.of(1972, 4, 8), 327);
         String direct = platform.service(PlatformSettings.MEMBER).url() + "/api/v1/members/" + id;
         String viaGateway = platform.gatewayUrl() + "/api/v1/members/" + id;
 
@@ -163,10 +159,9 @@ public final class Benchmarks {
      * clocks on this machine: member.created_at and volunteer_member.updated_at.
      */
     private void propagation() throws Exception {
-        String token = token("hz-staff");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            ids.add(registerOne(token, LocalDate.of(1960, 1, 1).plusDays(i), 500 + i % 400));
+            ids.add(registerOne(LocalDate.of(1960, 1, 1).plusDays(i), 500 + i % 400));
             Thread.sleep(EVENT_INTERVAL_MS);
         }
         String idList = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
@@ -212,7 +207,7 @@ public final class Benchmarks {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         List<String> members = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            members.add(registerOne(cachedToken("hz-staff"), LocalDate.of(1975, 1, 1).plusDays(i), 300 + i % 200));
+            members.add(registerOne(LocalDate.of(1975, 1, 1).plusDays(i), 300 + i % 200));
         }
         List<String> campaigns = new ArrayList<>();
         List<String> nominations = new ArrayList<>();
@@ -268,7 +263,7 @@ public final class Benchmarks {
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, Long> tokenTimes = new HashMap<>();
 
-    /** A user's token, fetched again after a minute (they live five). */
+    /** A user's token, fetched again after a minute (well inside its lifetime). */
     private String cachedToken(String user) {
         Long at = tokenTimes.get(user);
         if (at == null || System.nanoTime() - at > Duration.ofMinutes(1).toNanos()) {
@@ -522,19 +517,13 @@ public final class Benchmarks {
         return platform.keycloak().passwordToken(user, "demo");
     }
 
-    private String registerOne(String token, LocalDate birth, int sequence) throws Exception {
+    /** A member of 330106 registered by hz-staff through the gateway; its id. */
+    private String registerOne(LocalDate birth, int sequence) throws Exception {
         String body = """
                 {"name":"周海燕","gender":"FEMALE","nationalId":"%s","phone":"13906540001","associationCode":"330106",
                  "sector":"FRONTLINE_WORKER","employer":"杭州汽轮机股份有限公司"}"""
                 .formatted(cn.zjlm.federation.commons.identity.NationalIdNumber.compose("330106", birth, sequence));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(platform.gatewayUrl() + "/api/v1/members")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("registering the benchmark member: " + response.body());
-        }
-        return response.body().replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        return idOf(api("POST", "hz-staff", "/api/v1/members", body, 201));
     }
 
     /** The figures of one run, rendered as a Markdown table. */

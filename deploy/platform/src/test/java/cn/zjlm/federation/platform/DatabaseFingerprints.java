@@ -15,7 +15,7 @@ final class DatabaseFingerprints implements AutoCloseable {
     private final Map<String, String> queries = new LinkedHashMap<>();
 
     DatabaseFingerprints() throws Exception {
-        for (String database : List.of("member", "honors", "events", "care")) {
+        for (String database : Platform.DATABASES.values().stream().sorted().toList()) {
             Connection c = E2E.platform().postgres().connect(database);
             connections.put(database, c);
             List<String> parts = new ArrayList<>();

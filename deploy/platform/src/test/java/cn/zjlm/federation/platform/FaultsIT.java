@@ -216,8 +216,7 @@ class FaultsIT {
         String bootstrap = E2E.platform().kafka().bootstrapServers();
         String nationalId = NationalIdNumber.compose("330109", LocalDate.of(1974, 4, 4), SEQUENCE.getAndIncrement());
         Map<String, Object> registration = new java.util.HashMap<>(FirstPathIT.member("毒消息之前", nationalId, "13700000002", "330109"));
-        String member = given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("xs-staff")).contentType(ContentType.JSON)
-                .body(registration).post("/api/v1/members").then().statusCode(201).extract().path("id");
+        String member = FirstPathIT.create("xs-staff", registration);
         everyConsumerAppliedEachOnce(List.of(member), Duration.ofSeconds(60));
         // The poison carries the member's key, so it sits on the member's partition, ahead of the member's next event.
         TopicReader.send(bootstrap, EventTopics.MEMBER, member, "{this is not an event");
@@ -225,8 +224,8 @@ class FaultsIT {
         registration.put("status", "IN_SERVICE");
         given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("xs-staff")).contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"").body(registration).put("/api/v1/members/" + member).then().statusCode(200);
-        Map<String, String> deadLetters = Map.of("events", "federation.dlq.events-service.v1",
-                "care", "federation.dlq.care-service.v1", "honors", "federation.dlq.honors-service.v1");
+        Map<String, String> deadLetters = Map.of("events", EventTopics.deadLetter("events-service"),
+                "care", EventTopics.deadLetter("care-service"), "honors", EventTopics.deadLetter("honors-service"));
         for (var topic : deadLetters.entrySet()) {
             var parked = TopicReader.await(bootstrap, topic.getValue(),
                     r -> member.equals(r.key()) && r.value().startsWith("{this"), 1, Duration.ofSeconds(60));

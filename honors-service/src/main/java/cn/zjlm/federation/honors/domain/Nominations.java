@@ -324,8 +324,9 @@ public class Nominations {
             // the registry records an honour in its year; it cannot be conferred before that year or in the future
             throw ProblemException.invalidField("conferredOn", "conferral.date-outside-year");
         }
-        long issued = Nomination.count("certificateNumber is not null and campaignId in (select k.id from Campaign k "
-                + "where k.honourType = ?1 and k.year = ?2)", c.honourType, c.year);
+        // every campaign counts the certificates it issued: this honour's numbers so far in the year
+        long issued = Campaign.find("select coalesce(sum(k.certificatesIssued), 0) from Campaign k "
+                + "where k.honourType = ?1 and k.year = ?2", c.honourType, c.year).project(Long.class).firstResult();
         for (Nomination n : approved) {
             c.certificatesIssued++;
             n.certificateNumber = "%s-%d-%04d".formatted(c.honourType, c.year, ++issued);

@@ -42,6 +42,11 @@ public class MemberHistory extends PanacheEntityBase {
         of(memberId, action, field, oldValue, newValue, actor, at).persist();
     }
 
+    /** The entry of a registration, not stored. */
+    public static MemberHistory registered(Member m) {
+        return of(m.id, "REGISTERED", null, null, null, m.createdBy, m.createdAt);
+    }
+
     /** The entry of a recorded honour, not stored. */
     public static MemberHistory honourRecorded(MemberHonour h) {
         return of(h.memberId, "HONOUR_RECORDED", "honours", null, h.title + " (" + h.year + ")", h.recordedBy,

@@ -38,14 +38,13 @@ public class MemberRegistry {
     public Member register(MemberRequest request, AssociationScope scope, String actor) {
         String nationalId = NationalIdNumber.normalize(request.nationalId());
         checkConsistency(request, nationalId, scope);
-        String index = cipher.blindIndex(nationalId);
-        if (Member.count("nationalIdIndex", index) > 0) {
+        Member m = newMember(request, actor);
+        if (Member.count("nationalIdIndex", m.nationalIdIndex) > 0) {
             throw new ProblemException(409, "duplicate", List.of(new Problem.FieldViolation("nationalId",
                     "national-id.already-registered", null)));
         }
-        Member m = newMember(request, actor);
         m.persistAndFlush();
-        MemberHistory.record(m.id, "REGISTERED", null, null, null, actor, m.createdAt);
+        MemberHistory.registered(m).persist();
         events.registered(m);
         return m;
     }

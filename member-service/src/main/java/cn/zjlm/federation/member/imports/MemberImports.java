@@ -240,7 +240,7 @@ public class MemberImports {
         List<RowReport> created = new ArrayList<>();
         for (Planned p : rows) {
             Member m = registry.newMember(p.member(), actor);
-            history.add(MemberHistory.of(m.id, "REGISTERED", null, null, null, actor, m.createdAt));
+            history.add(MemberHistory.registered(m));
             outbox.add(events.registeredRow(m));
             if (p.honour() != null) {
                 MemberHonour h = MemberHonours.newHonour(m, p.honour(), actor);
