@@ -91,11 +91,11 @@ public class MemberImports {
     });
 
     /**
-     * Imports waiting or running on this instance: each holds its parsed file (tens of MB at 100,000 rows),
-     * so more are refused (429) until one finishes.
+     * Rows held by the imports waiting or running on this instance (a parsed file of 100,000 rows takes tens of
+     * MB): an import that would take them past two full files is refused (429) until others finish.
      */
-    private static final int MAX_PENDING = 2;
-    private final AtomicInteger pending = new AtomicInteger();
+    private static final int MAX_PENDING_ROWS = 2 * RegistrationFormReader.MAX_ROWS;
+    private final AtomicInteger pendingRows = new AtomicInteger();
 
     /** A row that passed assessment and can be registered. */
     record Planned(int row, MemberRequest member, HonourRequest honour) {
@@ -103,21 +103,22 @@ public class MemberImports {
 
     public ImportJob submit(byte[] file, boolean xlsx, String fileName, ImportJob.Mode mode, AssociationScope scope,
             String actor) {
-        if (pending.incrementAndGet() > MAX_PENDING) {
-            pending.decrementAndGet();
+        List<FormRow> rows = RegistrationFormReader.read(file, xlsx);
+        int held = rows.size();
+        if (pendingRows.addAndGet(held) > MAX_PENDING_ROWS) {
+            pendingRows.addAndGet(-held);
             throw ProblemException.tooManyRequests(60);
         }
         try {
-            return queue(file, xlsx, fileName, mode, scope, actor);
+            return queue(file, rows, fileName, mode, scope, actor);
         } catch (RuntimeException e) {
-            pending.decrementAndGet();
+            pendingRows.addAndGet(-held);
             throw e;
         }
     }
 
-    private ImportJob queue(byte[] file, boolean xlsx, String fileName, ImportJob.Mode mode, AssociationScope scope,
-            String actor) {
-        List<FormRow> rows = RegistrationFormReader.read(file, xlsx);
+    private ImportJob queue(byte[] file, List<FormRow> rows, String fileName, ImportJob.Mode mode,
+            AssociationScope scope, String actor) {
         AuditTrail.Actor who = audit.currentActor();
         ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
             ImportJob j = new ImportJob();
@@ -139,7 +140,7 @@ public class MemberImports {
             try {
                 run(job.id, rows, mode, scope, actor);
             } finally {
-                pending.decrementAndGet();
+                pendingRows.addAndGet(-rows.size());
             }
         });
         return job;
