@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -204,6 +206,13 @@ class FaultsIT {
         } finally {
             care.start();
             care.awaitReady(Duration.ofSeconds(90));
+        }
+        assertThat(care.classDataArchive()).as("class data archived when care-service stopped").isRegularFile();
+        assertThat(ProcessHandle.of(care.pid()).orElseThrow().info().arguments().orElseThrow())
+                .as("the restart maps that archive").contains("-XX:SharedArchiveFile=" + care.classDataArchive());
+        Path maps = Path.of("/proc", String.valueOf(care.pid()), "maps");
+        if (Files.exists(maps)) { // Linux: the JVM accepted the archive (it maps nothing it rejects)
+            assertThat(Files.readString(maps)).contains(care.classDataArchive().toString());
         }
         everyConsumerAppliedEachOnce(ids, Duration.ofSeconds(60));
         SecurityReport.section("Fault: care-service stopped while members were registered", """
