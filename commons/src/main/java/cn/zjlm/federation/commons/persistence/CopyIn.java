@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,11 +75,33 @@ public final class CopyIn {
         buffered = 0;
     }
 
+    /**
+     * The foreign keys of the copied rows are checked row by row with a saved plan; under the services'
+     * {@code plan_cache_mode=force_custom_plan} (commons config) each check would be planned again, which made a
+     * COPY of 100,000 case rows take 4.1 s instead of 2.9 s. The COPY runs with the default mode, restored after
+     * (a failed COPY aborts the transaction, which drops the setting with it).
+     */
     private long copy(Connection connection, String rows) throws SQLException {
+        String mode = planCacheMode(connection, "auto");
+        long copied;
         try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(rows));
+            copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        planCacheMode(connection, mode);
+        return copied;
+    }
+
+    /** Sets plan_cache_mode until the end of the transaction; the mode it replaces. */
+    private static String planCacheMode(Connection connection, String mode) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement(
+                "select current_setting('plan_cache_mode'), set_config('plan_cache_mode', ?, true)")) {
+            set.setString(1, mode);
+            try (ResultSet rs = set.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 }
