@@ -3,18 +3,27 @@ package cn.zjlm.federation.care;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zjlm.federation.care.domain.CareMember;
 import cn.zjlm.federation.commons.persistence.CopyIn;
+import cn.zjlm.federation.commons.persistence.ReadAhead;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
-/** Commons CopyIn on a real PostgreSQL: rows copied in the transaction, the connection's settings left as found. */
+/**
+ * Commons CopyIn and ReadAhead on a real PostgreSQL: rows copied in the transaction, buffered or streamed, the
+ * connection's settings left as found, a failure half-way leaving nothing behind; rows read ahead on another
+ * connection while the COPY holds the transaction's.
+ */
 @QuarkusTest
 class BulkCopyTest {
     private static final List<String> COLUMNS = List.of("member_id", "association_code", "name", "birth_date", "status",
@@ -22,6 +31,9 @@ class BulkCopyTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private CopyIn copy() {
         return new CopyIn(em.unwrap(Session.class), "care_member", COLUMNS, 2);
@@ -46,8 +58,16 @@ class BulkCopyTest {
             CopyIn copy = copy();
             copy.row(row(first, "%064x".formatted(first.getMostSignificantBits() & Long.MAX_VALUE)));
             copy.row(row(second, "%064x".formatted(second.getMostSignificantBits() & Long.MAX_VALUE)));
-            copy.row(row(third, "%064x".formatted(third.getMostSignificantBits() & Long.MAX_VALUE)));
+            Object[] awkward = row(third, "%064x".formatted(third.getMostSignificantBits() & Long.MAX_VALUE));
+            awkward[5] = ""; // empty, not NULL
+            awkward[7] = "[{\"title\":\"C:\\\\路径\\t\\\\N\"}]";
+            copy.row(awkward);
             assertThat(copy.flush()).isEqualTo(3);
+            Object[] back = (Object[]) em.createNativeQuery("select sector, honours::text, name from care_member "
+                    + "where member_id = ?1").setParameter(1, third).getSingleResult();
+            assertThat(back[0]).isEqualTo("");
+            assertThat(back[1]).isEqualTo("[{\"title\": \"C:\\\\路径\\t\\\\N\"}]"); // jsonb's spacing
+            assertThat(back[2]).isEqualTo("复制,测试");
             // the services plan every statement with its values (commons config); COPY ran with the default only
             assertThat(before).isEqualTo("force_custom_plan");
             assertThat(planCacheMode()).isEqualTo(before);
@@ -68,5 +88,102 @@ class BulkCopyTest {
         })).hasStackTraceContaining("duplicate key value violates unique constraint");
         assertThat(((Number) em.createNativeQuery("select count(*) from care_member where member_id = ?1")
                 .setParameter(1, id).getSingleResult()).intValue()).isZero();
+    }
+
+    private static String index(UUID id) {
+        return "%064x".formatted(id.getMostSignificantBits() & Long.MAX_VALUE);
+    }
+
+    private long copiedRows(String name) {
+        return ((Number) em.createNativeQuery("select count(*) from care_member where name = ?1").setParameter(1, name)
+                .getSingleResult()).longValue();
+    }
+
+    @Test
+    void aStreamingCopySendsRowsAsTheyComeWhileRowsAreReadAheadOnAnotherConnection() {
+        String name = "流式,复制";
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        List<String> read = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // the reader has a connection of its own: the rows being copied are not committed, so it cannot see them
+            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS);
+                    ReadAhead<CareMember> members = ReadAhead.start(em.unwrap(Session.class).getSessionFactory(),
+                            dataSource, CareMember.class, "from CareMember where name = :name order by memberId",
+                            Map.of("name", name), 2)) {
+                for (UUID id : ids) {
+                    Object[] row = row(id, index(id));
+                    row[2] = name;
+                    row[5] = "a\\b\tc\nd\re \"f\""; // every character COPY's text format escapes, and a quote
+                    copy.row(row);
+                }
+                members.forEachRemaining(m -> read.add(m.name));
+                assertThat(copy.flush()).isEqualTo(7);
+            }
+            assertThat(planCacheMode()).isEqualTo("force_custom_plan");
+            assertThat(copiedRows(name)).isEqualTo(7);
+            assertThat(em.createNativeQuery("select distinct sector from care_member where name = ?1")
+                    .setParameter(1, name).getResultList()).containsExactly("a\\b\tc\nd\re \"f\"");
+        });
+        assertThat(read).as("the reader sees committed rows only").isEmpty();
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (ReadAhead<CareMember> members = ReadAhead.start(em.unwrap(Session.class).getSessionFactory(),
+                    dataSource, CareMember.class, "from CareMember where name = :name order by memberId",
+                    Map.of("name", name), 2)) {
+                members.forEachRemaining(m -> read.add(m.memberId.toString()));
+            }
+        });
+        assertThat(read).as("seven rows, in batches of two").containsExactlyElementsOf(
+                ids.stream().map(UUID::toString).sorted().toList());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from care_member where name = ?1")
+                .setParameter(1, name).executeUpdate());
+    }
+
+    @Test
+    void aStreamingCopyAbandonedHalfWayWritesNothingAndLeavesTheConnectionUsable() {
+        String name = "流式,中断";
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS)) {
+                for (int i = 0; i < 3_000; i++) { // more than one chunk reaches PostgreSQL before the failure
+                    UUID id = UUID.randomUUID();
+                    Object[] row = row(id, index(id));
+                    row[2] = name;
+                    copy.row(row);
+                }
+                throw new IllegalStateException("an assessment failed half-way");
+            }
+        })).hasMessageContaining("an assessment failed half-way");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> copiedRows(name))).isZero();
+        // a failure PostgreSQL finds in a streamed row is reported when the COPY ends
+        UUID id = UUID.randomUUID();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS)) {
+                copy.row(row(id, "c".repeat(64)));
+                copy.row(row(id, "d".repeat(64)));
+                copy.flush();
+            }
+        })).hasStackTraceContaining("duplicate key value violates unique constraint");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> copiedRows("复制,测试"))).isZero();
+    }
+
+    @Test
+    void readingAheadStopsWhenTheCallerStopsEarlyAndReportsAFailedQuery() {
+        var sessions = em.unwrap(Session.class).getSessionFactory();
+        try (ReadAhead<CareMember> members = ReadAhead.start(sessions, dataSource, CareMember.class,
+                "from CareMember order by memberId", Map.of(), 1)) {
+            // closed after at most one row: the reader must stop and give its connection back
+            if (members.hasNext()) {
+                assertThat(members.next().memberId).isNotNull();
+            }
+        }
+        assertThat(((Number) em.createNativeQuery("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
+                + "and state <> 'idle' and query like '%care_member%order by%'").getSingleResult()).longValue())
+                .as("the reader's query still open").isZero();
+        try (ReadAhead<CareMember> members = ReadAhead.start(sessions, dataSource, CareMember.class,
+                "from CareMember where noSuchAttribute = 1", Map.of(), 2)) {
+            assertThatThrownBy(members::hasNext).hasMessageContaining("reading ahead failed");
+        }
     }
 }

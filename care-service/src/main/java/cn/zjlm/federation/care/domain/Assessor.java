@@ -50,7 +50,7 @@ public class Assessor {
         if (member.isDeceased()) {
             return Optional.of(MemberReasons.deceased(member.deceasedOn));
         }
-        Optional<Eligibility> eligibility = Eligibility.of(parameters(rule));
+        Optional<Eligibility> eligibility = rule.eligibility();
         if (eligibility.isPresent() && eligibility.get().qualifyingLevel(member).isEmpty()) {
             return Optional.of(CaseReasons.noQualifyingHonour(rule.programmeCode));
         }
@@ -66,7 +66,7 @@ public class Assessor {
         Entitlements.Calculation calc = switch (c.programmeCode) {
             case "HARDSHIP_TOPUP" -> hardshipTopUp(c, params, in);
             case "SPECIAL_HARDSHIP" -> specialHardship(params, in);
-            case "SPRING_FESTIVAL", "HONOUR_ALLOWANCE" -> byLevel(rule, params, honourHolder);
+            case "SPRING_FESTIVAL", "HONOUR_ALLOWANCE" -> byLevel(rule, honourHolder);
             case "MEDICAL_SUBSIDY" -> medical(c, params, in);
             default -> throw ProblemException.conflict("case-not-assessable", c.programmeCode);
         };
@@ -126,15 +126,12 @@ public class Assessor {
         return calc;
     }
 
-    private Entitlements.Calculation byLevel(ProgrammeRule rule, JsonNode params, CareMember holder) {
-        String level = Eligibility.of(params).flatMap(e -> e.qualifyingLevel(holder))
+    private Entitlements.Calculation byLevel(ProgrammeRule rule, CareMember holder) {
+        String level = rule.eligibility().flatMap(e -> e.qualifyingLevel(holder))
                 .or(() -> highestUnrevokedLevel(holder))
                 .orElseThrow(() -> new ProblemException(422, "not-eligible", CaseReasons.noQualifyingHonour(
                         rule.programmeCode)));
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        params.path("amountsByLevel").fields().forEachRemaining(e -> amounts.put(e.getKey(),
-                new BigDecimal(e.getValue().asText())));
-        Entitlements.Calculation calc = Entitlements.byLevel(amounts, level);
+        Entitlements.Calculation calc = Entitlements.byLevel(rule.amountsByLevel(), level);
         if (calc.amount() == null) {
             throw new ProblemException(422, "not-eligible", CaseReasons.noQualifyingHonour(rule.programmeCode));
         }

@@ -119,7 +119,7 @@ public class CaseService {
         if (!spouse.noFixedIncome()) {
             throw ProblemException.invalidField("spouse.noFixedIncome", "care.spouse-has-income");
         }
-        boolean national = Eligibility.of(assessor.parameters(rule)).flatMap(e -> e.qualifyingLevel(deceased))
+        boolean national = rule.eligibility().flatMap(e -> e.qualifyingLevel(deceased))
                 .filter("NATIONAL"::equals).isPresent();
         if (!national) {
             throw new ProblemException(422, "not-eligible", CaseReasons.noQualifyingHonour(programme));

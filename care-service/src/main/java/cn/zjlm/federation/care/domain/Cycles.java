@@ -4,6 +4,9 @@ import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
 import cn.zjlm.federation.commons.persistence.EntityCopy;
+import cn.zjlm.federation.commons.persistence.ReadAhead;
+import cn.zjlm.federation.commons.persistence.TimeOrderedIds;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -19,9 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.jpa.HibernateHints;
+import org.jboss.logging.Logger;
 
 /**
  * Payment cycles: the entitlements of one programme period for every eligible member of an
@@ -30,6 +32,8 @@ import org.hibernate.jpa.HibernateHints;
  */
 @ApplicationScoped
 public class Cycles {
+    private static final Logger LOG = Logger.getLogger(Cycles.class);
+
     @Inject
     Assessor assessor;
 
@@ -70,68 +74,71 @@ public class Cycles {
     }
 
 
-    /** Lines sent per COPY: bounds the memory a province-wide cycle takes. */
-    @ConfigProperty(name = "federation.care.cycle.lines-per-copy", defaultValue = "10000")
-    int linesPerCopy;
-
     /** Members fetched per round trip while the subtree is read. */
     @ConfigProperty(name = "federation.care.cycle.fetch-size", defaultValue = "1000")
     int fetchSize;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     /**
-     * Adds an assessed case for every eligible member of the subtree who has none for the period yet. The
-     * subtree is read in one pass (read-only, fetched a thousand at a time, each member let go once assessed);
-     * each line is assessed as a single case would be, and the lines are written by COPY in this transaction
-     * (an insert per line made a 100,000-member cycle take 13 s).
+     * Adds an assessed case for every eligible member of the subtree who has none for the period yet; each line is
+     * assessed as a single case would be. The lines are streamed into one COPY in this transaction while the subtree
+     * is read on a connection of its own ({@link ReadAhead}), so reading, assessing and PostgreSQL's inserts overlap
+     * (an insert per line made a 100,000-member cycle take 13 s; reading and copying in turns, 7 s).
      */
     @Transactional
     public Generation generate(PaymentCycle cycle, String actor) {
+        long started = System.nanoTime();
         Set<String> present = new HashSet<>(CareCase.find("select beneficiaryIndex from CareCase where programmeCode = ?1 "
                 + "and period = ?2 and state not in ?3", cycle.programmeCode, cycle.period, List.of("REJECTED", "DROPPED"))
                 .project(String.class).list());
+        // each line's rule is chosen among these in memory: the connection is busy with the COPY until the last line
+        List<ProgrammeRule> valid = ProgrammeRule.validOn(cycle.programmeCode, ChinaTime.today());
         Map<String, Optional<ProgrammeRule>> rules = new HashMap<>();
         int already = 0;
         int ineligible = 0;
         Instant now = Instant.now();
-        var em = CareCase.getEntityManager();
-        EntityCopy<CareCase> lines = new EntityCopy<>(CareCase.getSession(), CareCase.class, linesPerCopy);
-        try (Stream<CareMember> members = CareMember.<CareMember>find("associationCode like ?1 and status <> 'DECEASED' "
-                + "order by memberId", AssociationCode.scopePrefix(cycle.associationCode) + "%")
-                .withHint(HibernateHints.HINT_FETCH_SIZE, fetchSize).withHint(HibernateHints.HINT_READ_ONLY, true)
-                .stream()) {
-            for (CareMember m : (Iterable<CareMember>) members::iterator) {
+        long added;
+        try (EntityCopy<CareCase> lines = EntityCopy.streaming(CareCase.getSession(), CareCase.class);
+                ReadAhead<CareMember> members = ReadAhead.start(CareCase.getSession().getSessionFactory(), dataSource,
+                        CareMember.class, "from CareMember where associationCode like :scope and status <> 'DECEASED' "
+                                + "order by memberId",
+                        Map.of("scope", AssociationCode.scopePrefix(cycle.associationCode) + "%"), fetchSize)) {
+            for (CareMember m : (Iterable<CareMember>) () -> members) {
                 if (present.contains(m.nationalIdIndex)) {
                     already++;
-                } else {
-                    Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
-                            code -> ProgrammeRule.applicable(cycle.programmeCode, code, ChinaTime.today()));
-                    if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
-                        ineligible++;
-                    } else {
-                        CareCase c = new CareCase();
-                        c.id = UUID.randomUUID();
-                        c.programmeCode = cycle.programmeCode;
-                        c.associationCode = m.associationCode;
-                        c.memberId = m.memberId;
-                        c.beneficiaryIndex = m.nationalIdIndex;
-                        c.beneficiaryName = m.name;
-                        c.period = cycle.period;
-                        c.year = cycle.year;
-                        c.cycleId = cycle.id;
-                        assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
-                        c.state = "PENDING_APPROVAL";
-                        c.createdBy = c.assessedBy = actor;
-                        c.createdAt = c.updatedAt = c.assessedAt = now;
-                        lines.add(c);
-                        present.add(m.nationalIdIndex);
-                    }
+                    continue;
                 }
-                em.detach(m); // the cycle stays managed: its version moves with lastGeneratedAt
+                Optional<ProgrammeRule> rule = rules.computeIfAbsent(m.associationCode,
+                        code -> ProgrammeRule.nearest(valid, code));
+                if (rule.isEmpty() || assessor.refusal(rule.get(), m).isPresent()) {
+                    ineligible++;
+                    continue;
+                }
+                CareCase c = new CareCase();
+                c.id = TimeOrderedIds.next();
+                c.programmeCode = cycle.programmeCode;
+                c.associationCode = m.associationCode;
+                c.memberId = m.memberId;
+                c.beneficiaryIndex = m.nationalIdIndex;
+                c.beneficiaryName = m.name;
+                c.period = cycle.period;
+                c.year = cycle.year;
+                c.cycleId = cycle.id;
+                assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
+                c.state = "PENDING_APPROVAL";
+                c.createdBy = c.assessedBy = actor;
+                c.createdAt = c.updatedAt = c.assessedAt = now;
+                lines.add(c);
+                present.add(m.nationalIdIndex);
             }
+            added = lines.flush();
         }
-        int added = (int) lines.flush();
         cycle.lastGeneratedAt = now;
-        return new Generation(added, already, ineligible);
+        LOG.infof("cycle %s: %d lines added, %d already present, %d ineligible in %d ms", cycle.id, added, already,
+                ineligible, (System.nanoTime() - started) / 1_000_000);
+        return new Generation((int) added, already, ineligible);
     }
 
     /**

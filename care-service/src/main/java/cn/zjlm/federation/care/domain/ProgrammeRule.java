@@ -53,6 +53,31 @@ public class ProgrammeRule extends PanacheEntityBase {
         return parsed;
     }
 
+    @jakarta.persistence.Transient
+    private java.util.Optional<Eligibility> eligibility;
+
+    @jakarta.persistence.Transient
+    private java.util.Map<String, java.math.BigDecimal> amountsByLevel;
+
+    /** Who the rule admits ({@link Eligibility}), parsed once per entity instance like the parameters. */
+    public java.util.Optional<Eligibility> eligibility() {
+        if (eligibility == null) {
+            eligibility = Eligibility.of(parsedParameters());
+        }
+        return eligibility;
+    }
+
+    /** The amount per honour level of a rule paid by level, in the parameters' order. */
+    public java.util.Map<String, java.math.BigDecimal> amountsByLevel() {
+        if (amountsByLevel == null) {
+            java.util.Map<String, java.math.BigDecimal> amounts = new java.util.LinkedHashMap<>();
+            parsedParameters().path("amountsByLevel").fields().forEachRemaining(e -> amounts.put(e.getKey(),
+                    new java.math.BigDecimal(e.getValue().asText())));
+            amountsByLevel = java.util.Collections.unmodifiableMap(amounts);
+        }
+        return amountsByLevel;
+    }
+
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
@@ -62,8 +87,20 @@ public class ProgrammeRule extends PanacheEntityBase {
     public static java.util.Optional<ProgrammeRule> applicable(String programmeCode, String associationCode,
             LocalDate date) {
         List<String> chain = cn.zjlm.federation.commons.identity.AssociationCode.lineage(associationCode);
-        return ProgrammeRule.<ProgrammeRule>list("programmeCode = ?1 and associationCode in ?2 and validFrom <= ?3 "
-                + "and (validTo is null or validTo >= ?3)", programmeCode, chain, date).stream()
+        return nearest(ProgrammeRule.<ProgrammeRule>list("programmeCode = ?1 and associationCode in ?2 "
+                + "and validFrom <= ?3 and (validTo is null or validTo >= ?3)", programmeCode, chain, date), associationCode);
+    }
+
+    /** Every version of the programme's rules valid on {@code date}, for choosing among them in memory ({@link #nearest}). */
+    public static List<ProgrammeRule> validOn(String programmeCode, LocalDate date) {
+        return list("programmeCode = ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?2)", programmeCode, date);
+    }
+
+    /** Of rules valid on one day, the one in force for {@code associationCode}, as {@link #applicable} chooses. */
+    public static java.util.Optional<ProgrammeRule> nearest(java.util.Collection<ProgrammeRule> valid,
+            String associationCode) {
+        List<String> chain = cn.zjlm.federation.commons.identity.AssociationCode.lineage(associationCode);
+        return valid.stream().filter(r -> chain.contains(r.associationCode))
                 .min(java.util.Comparator.<ProgrammeRule>comparingInt(r -> chain.indexOf(r.associationCode))
                         .thenComparing(r -> -r.version));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,22 +18,46 @@ import org.postgresql.PGConnection;
 /**
  * Rows written with PostgreSQL's COPY on the connection of the current transaction, so they commit or roll back
  * with it: for writes of many thousands of rows, where an insert per row (even batched) costs ten times as much.
- * Rows are buffered as CSV and sent every {@code rowsPerCopy} rows; {@link #flush} sends the rest.
+ * <p>
+ * Rows go in COPY's text format. Buffered ({@link #CopyIn}): rows are kept and sent every {@code rowsPerCopy} rows,
+ * so the connection is free for other statements in between (rows of other tables, reads). Streaming ({@link #streaming}): one COPY is
+ * opened at the first row and rows are sent as they come, so PostgreSQL inserts while the caller prepares the next
+ * ones; the connection is busy until {@link #flush}, so what the caller reads meanwhile must come from elsewhere.
+ * Close it (try-with-resources) so that a failure half-way ends the COPY before the transaction rolls back.
  */
-public final class CopyIn {
+public final class CopyIn implements AutoCloseable {
+    /** Bytes handed to the socket at a time while streaming. */
+    private static final int STREAM_CHUNK = 256 * 1024;
+
     private final Session session;
     private final String statement;
     private final int columns;
     private final int rowsPerCopy;
-    private final StringBuilder csv = new StringBuilder();
+    private final boolean streaming;
+    private final StringBuilder rows = new StringBuilder();
+    private final Object[] lastValue;
+    private final String[] lastText;
     private int buffered;
     private long written;
+    private Stream open;
 
     public CopyIn(Session session, String table, List<String> columns, int rowsPerCopy) {
+        this(session, table, columns, rowsPerCopy, false);
+    }
+
+    private CopyIn(Session session, String table, List<String> columns, int rowsPerCopy, boolean streaming) {
         this.session = session;
-        this.statement = "copy " + table + " (" + String.join(", ", columns) + ") from stdin (format csv)";
+        this.statement = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
         this.columns = columns.size();
+        this.lastValue = new Object[this.columns];
+        this.lastText = new String[this.columns];
         this.rowsPerCopy = rowsPerCopy;
+        this.streaming = streaming;
+    }
+
+    /** One COPY for all rows, sent as they come (see the class comment). */
+    public static CopyIn streaming(Session session, String table, List<String> columns) {
+        return new CopyIn(session, table, columns, Integer.MAX_VALUE, true);
     }
 
     /** One row, its values in the order of the columns: null is NULL, anything else is written as its text. */
@@ -42,36 +67,102 @@ public final class CopyIn {
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                csv.append(',');
+                rows.append('\t');
             }
             Object v = values[i];
-            if (v != null) {
-                // quoted, so an empty string stays empty rather than NULL
-                String text = v instanceof Instant t ? t.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString() // rounded, as pgjdbc does
-                        : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-                csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+            if (v == null) {
+                rows.append("\\N");
+            } else if (v instanceof String text) {
+                appendEscaped(text);
+            } else {
+                if (!v.equals(lastValue[i])) { // a column often repeats its value (times, codes, amounts)
+                    lastValue[i] = v;
+                    lastText[i] = v instanceof Instant t ? t.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString() // rounded, as pgjdbc does
+                            : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+                }
+                appendEscaped(lastText[i]);
             }
         }
-        csv.append('\n');
-        if (++buffered >= rowsPerCopy) {
+        rows.append('\n');
+        buffered++;
+        if (streaming) {
+            if (rows.length() >= STREAM_CHUNK) {
+                stream();
+            }
+        } else if (buffered >= rowsPerCopy) {
             send();
         }
     }
 
-    /** Sends the rows still buffered; the number of rows written in all. */
+    /** COPY's text format: a backslash, tab, newline or carriage return in a value is escaped by a backslash. */
+    private void appendEscaped(String text) {
+        int length = text.length();
+        int plain = 0;
+        while (plain < length && !special(text.charAt(plain))) {
+            plain++;
+        }
+        rows.append(text, 0, plain);
+        for (int i = plain; i < length; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(c);
+            }
+        }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** Sends the rows still buffered (ending a streaming COPY); the number of rows written in all. */
     public long flush() {
-        send();
+        if (streaming) {
+            if (buffered > 0) {
+                stream();
+            }
+            if (open != null) {
+                Stream finished = open;
+                open = null;
+                session.doWork(connection -> written += finished.end(connection));
+            }
+        } else {
+            send();
+        }
         return written;
+    }
+
+    /** Ends a streaming COPY that was not flushed (a failure half-way), so the connection can roll back. */
+    @Override
+    public void close() {
+        if (open != null) {
+            Stream abandoned = open;
+            open = null;
+            abandoned.cancel();
+        }
     }
 
     private void send() {
         if (buffered == 0) {
             return;
         }
-        String rows = csv.toString();
+        String text = rows.toString();
         session.flush(); // rows the copied ones refer to (a new parent, say) are written first
-        session.doWork(connection -> written += copy(connection, rows));
-        csv.setLength(0);
+        session.doWork(connection -> written += copy(connection, text));
+        rows.setLength(0);
+        buffered = 0;
+    }
+
+    private void stream() {
+        if (open == null) {
+            session.flush();
+            session.doWork(connection -> open = new Stream(connection, statement));
+        }
+        open.write(rows.toString().getBytes(StandardCharsets.UTF_8));
+        rows.setLength(0);
         buffered = 0;
     }
 
@@ -81,11 +172,11 @@ public final class CopyIn {
      * COPY of 100,000 case rows take 4.1 s instead of 2.9 s. The COPY runs with the default mode, restored after
      * (a failed COPY aborts the transaction, which drops the setting with it).
      */
-    private long copy(Connection connection, String rows) throws SQLException {
+    private long copy(Connection connection, String text) throws SQLException {
         String mode = planCacheMode(connection, "auto");
         long copied;
         try {
-            copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(rows));
+            copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,6 +192,41 @@ public final class CopyIn {
             try (ResultSet rs = set.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
+            }
+        }
+    }
+
+    /** An open COPY on the transaction's connection (the driver's own object, which outlives the pool's handle). */
+    private static final class Stream {
+        private final String previousMode;
+        private final org.postgresql.copy.CopyIn copy;
+
+        Stream(Connection jdbc, String statement) throws SQLException {
+            previousMode = planCacheMode(jdbc, "auto");
+            copy = jdbc.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+        }
+
+        void write(byte[] rows) {
+            try {
+                copy.writeToCopy(rows, 0, rows.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+            }
+        }
+
+        long end(Connection jdbc) throws SQLException {
+            long copied = copy.endCopy();
+            planCacheMode(jdbc, previousMode);
+            return copied;
+        }
+
+        void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the transaction rolls back anyway; the driver has ended the COPY
             }
         }
     }

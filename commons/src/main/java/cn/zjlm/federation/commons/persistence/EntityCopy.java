@@ -25,11 +25,21 @@ import org.hibernate.persister.entity.EntityPersister;
  * identity ids and basic attributes of plain types only (no converters or value generators); anything else is
  * refused when the writer is made.
  */
-public final class EntityCopy<T> {
+public final class EntityCopy<T> implements AutoCloseable {
     private final List<Function<Object, Object>> values = new ArrayList<>();
     private final CopyIn copy;
 
+    /** Rows sent every {@code rowsPerCopy} (a buffered {@link CopyIn}). */
     public EntityCopy(Session session, Class<T> type, int rowsPerCopy) {
+        this(session, type, rowsPerCopy, false);
+    }
+
+    /** Rows sent as they come in one COPY, the connection busy until {@link #flush} (a streaming {@link CopyIn}). */
+    public static <T> EntityCopy<T> streaming(Session session, Class<T> type) {
+        return new EntityCopy<>(session, type, Integer.MAX_VALUE, true);
+    }
+
+    private EntityCopy(Session session, Class<T> type, int rowsPerCopy, boolean streaming) {
         EntityPersister persister = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
                 .getMappingMetamodel().getEntityDescriptor(type);
         if (persister.getTableNames().length != 1 || persister.getDiscriminatorMapping() != null
@@ -78,7 +88,8 @@ public final class EntityCopy<T> {
                     }
                     : e -> relational(mapping, getter.apply(e)));
         }
-        copy = new CopyIn(session, persister.getTableName(), columns, rowsPerCopy);
+        copy = streaming ? CopyIn.streaming(session, persister.getTableName(), columns)
+                : new CopyIn(session, persister.getTableName(), columns, rowsPerCopy);
     }
 
     public void add(T entity) {
@@ -95,6 +106,12 @@ public final class EntityCopy<T> {
      */
     public long flush() {
         return copy.flush();
+    }
+
+    /** Ends an unfinished streaming COPY (see {@link CopyIn#close}). */
+    @Override
+    public void close() {
+        copy.close();
     }
 
     /** Java types whose text PostgreSQL reads as the column's value (checked when the writer is made). */
