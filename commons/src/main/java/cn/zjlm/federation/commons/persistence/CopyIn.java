@@ -27,7 +27,7 @@ import org.postgresql.PGConnection;
  */
 public final class CopyIn implements AutoCloseable {
     /** Bytes handed to the socket at a time while streaming. */
-    private static final int STREAM_CHUNK = 256 * 1024;
+    private static final int STREAM_CHUNK = 64 * 1024;
 
     private final Session session;
     private final String statement;

@@ -488,6 +488,7 @@ public final class Benchmarks {
             throw new IllegalStateException("import refused: " + submitted.statusCode() + " " + submitted.body());
         }
         String job = submitted.headers().firstValue("Location").orElseThrow();
+        double upload = (System.nanoTime() - t0) / 1e9;
         String status;
         String view;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
@@ -513,6 +514,15 @@ public final class Benchmarks {
             report.figure("Baseline: COPY of the same member and honour rows", baseline, "s", "", true);
             double ratio = baseline / seconds;
             report.ratio("Import ÷ COPY speed", ratio, "≥ 0.3", ok && ratio >= 0.3);
+            // what the import must write besides: a history entry and an event per member and per honour
+            String ids = "select id::text from member where created_by = 'hz-staff' and name like '导入%'";
+            double everything = baseline
+                    + copyBaseline(c, "member_history", "select * from member_history where member_id in (" + imported + ")")
+                    + copyBaseline(c, "outbox_event", "select * from outbox_event where record_key in (" + ids + ")");
+            report.figure("Baseline: COPY of every row the import wrote (besides: history and outbox events)", everything,
+                    "s", "", true);
+            report.ratio("Import ÷ COPY of every row it wrote", everything / seconds, "", true);
+            report.figure("Bulk import: upload and parsing, until the 202", upload, "s", "", true);
         }
     }
 
@@ -545,7 +555,8 @@ public final class Benchmarks {
         }
 
         void ratio(String what, double value, String target, boolean met) {
-            rows.add(String.format(Locale.ROOT, "| %s | %.2f | | | %s | %s |", what, value, target, met ? "met" : "MISSED"));
+            rows.add(String.format(Locale.ROOT, "| %s | %.2f | | | %s | %s |", what, value, target,
+                    target.isEmpty() ? "" : met ? "met" : "MISSED"));
         }
 
         void figure(String what, double value, String unit, String target, boolean met) {
