@@ -11,11 +11,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
@@ -94,31 +99,55 @@ class BulkCopyTest {
         return "%064x".formatted(id.getMostSignificantBits() & Long.MAX_VALUE);
     }
 
+    private static Object[] named(String name) {
+        UUID id = UUID.randomUUID();
+        Object[] row = row(id, index(id));
+        row[2] = name;
+        return row;
+    }
+
     private long copiedRows(String name) {
         return ((Number) em.createNativeQuery("select count(*) from care_member where name = ?1").setParameter(1, name)
                 .getSingleResult()).longValue();
     }
 
+    /** Backends, other than the caller's, running a COPY into care_member or the read-ahead's query. */
+    private long busyBackends(String like) {
+        return CompletableFuture.supplyAsync(() -> { // a thread without a transaction: a connection of its own
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where state <> 'idle' "
+                            + "and pid <> pg_backend_pid() and query like '" + like + "'")) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).join();
+    }
+
+    private ReadAhead<CareMember> readAhead(String query, Map<String, Object> parameters, int batchSize) {
+        return ReadAhead.start(em.unwrap(Session.class).getSessionFactory(), dataSource, CareMember.class, query,
+                parameters, batchSize);
+    }
+
     @Test
     void aStreamingCopySendsRowsAsTheyComeWhileRowsAreReadAheadOnAnotherConnection() {
-        String name = "流式,复制";
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            ids.add(UUID.randomUUID());
-        }
+        String name = "流式\t复制";
         List<String> read = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            // the reader has a connection of its own: the rows being copied are not committed, so it cannot see them
-            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS);
-                    ReadAhead<CareMember> members = ReadAhead.start(em.unwrap(Session.class).getSessionFactory(),
-                            dataSource, CareMember.class, "from CareMember where name = :name order by memberId",
+            // a chunk of one character: each row is sent at once, so the COPY is open from the first row on
+            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS, 1);
+                    ReadAhead<CareMember> members = readAhead("from CareMember where name = :name order by memberId",
                             Map.of("name", name), 2)) {
-                for (UUID id : ids) {
-                    Object[] row = row(id, index(id));
-                    row[2] = name;
+                for (int i = 0; i < 7; i++) {
+                    Object[] row = named(name);
                     row[5] = "a\\b\tc\nd\re \"f\""; // every character COPY's text format escapes, and a quote
+                    ids.add((UUID) row[0]);
                     copy.row(row);
                 }
+                assertThat(busyBackends("copy care_member%")).as("the COPY open while rows are read").isEqualTo(1);
+                // another connection: the rows being copied are not committed, so the reader cannot see them
                 members.forEachRemaining(m -> read.add(m.name));
                 assertThat(copy.flush()).isEqualTo(7);
             }
@@ -128,13 +157,10 @@ class BulkCopyTest {
                     .setParameter(1, name).getResultList()).containsExactly("a\\b\tc\nd\re \"f\"");
         });
         assertThat(read).as("the reader sees committed rows only").isEmpty();
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (ReadAhead<CareMember> members = ReadAhead.start(em.unwrap(Session.class).getSessionFactory(),
-                    dataSource, CareMember.class, "from CareMember where name = :name order by memberId",
-                    Map.of("name", name), 2)) {
-                members.forEachRemaining(m -> read.add(m.memberId.toString()));
-            }
-        });
+        try (ReadAhead<CareMember> members = readAhead("from CareMember where name = :name order by memberId",
+                Map.of("name", name), 2)) {
+            members.forEachRemaining(m -> read.add(m.memberId.toString()));
+        }
         assertThat(read).as("seven rows, in batches of two").containsExactlyElementsOf(
                 ids.stream().map(UUID::toString).sorted().toList());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from care_member where name = ?1")
@@ -142,47 +168,52 @@ class BulkCopyTest {
     }
 
     @Test
-    void aStreamingCopyAbandonedHalfWayWritesNothingAndLeavesTheConnectionUsable() {
+    void aStatementWhileAStreamingCopyIsOpenIsRefusedAndTheAbandonedCopyWritesNothing() {
         String name = "流式,中断";
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS)) {
-                for (int i = 0; i < 3_000; i++) { // more than one chunk reaches PostgreSQL before the failure
-                    UUID id = UUID.randomUUID();
-                    Object[] row = row(id, index(id));
-                    row[2] = name;
-                    copy.row(row);
+            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS, 4096)) {
+                for (int i = 0; i < 3_000; i++) { // several chunks reach PostgreSQL first
+                    copy.row(named(name));
                 }
-                throw new IllegalStateException("an assessment failed half-way");
+                // on the COPY's connection the driver would wait for the COPY to end, forever: refused instead
+                em.createNativeQuery("select count(*) from care_member").getSingleResult();
             }
-        })).hasMessageContaining("an assessment failed half-way");
+        })).hasStackTraceContaining("would wait forever");
+        assertThat(busyBackends("copy care_member%")).as("no COPY left running").isZero();
         assertThat(QuarkusTransaction.requiringNew().call(() -> copiedRows(name))).isZero();
         // a failure PostgreSQL finds in a streamed row is reported when the COPY ends
         UUID id = UUID.randomUUID();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS)) {
+            try (CopyIn copy = CopyIn.streaming(em.unwrap(Session.class), "care_member", COLUMNS, 1)) {
                 copy.row(row(id, "c".repeat(64)));
                 copy.row(row(id, "d".repeat(64)));
                 copy.flush();
             }
         })).hasStackTraceContaining("duplicate key value violates unique constraint");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> copiedRows("复制,测试"))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select count(*) from care_member where member_id = ?1").setParameter(1, id).getSingleResult()))
+                .isEqualTo(0L);
     }
 
     @Test
     void readingAheadStopsWhenTheCallerStopsEarlyAndReportsAFailedQuery() {
-        var sessions = em.unwrap(Session.class).getSessionFactory();
-        try (ReadAhead<CareMember> members = ReadAhead.start(sessions, dataSource, CareMember.class,
-                "from CareMember order by memberId", Map.of(), 1)) {
-            // closed after at most one row: the reader must stop and give its connection back
-            if (members.hasNext()) {
-                assertThat(members.next().memberId).isNotNull();
+        String name = "预读,提前停止";
+        QuarkusTransaction.requiringNew().run(() -> {
+            CopyIn copy = new CopyIn(em.unwrap(Session.class), "care_member", COLUMNS, 100);
+            for (int i = 0; i < 12; i++) {
+                copy.row(named(name));
             }
+            copy.flush();
+        });
+        try (ReadAhead<CareMember> members = readAhead("from CareMember where name = :name order by memberId",
+                Map.of("name", name), 1)) {
+            assertThat(members.next().name).isEqualTo(name);
+            // twelve rows a batch each, four batches held: the reader is now waiting for room, and must stop
         }
-        assertThat(((Number) em.createNativeQuery("select count(*) from pg_stat_activity where pid <> pg_backend_pid() "
-                + "and state <> 'idle' and query like '%care_member%order by%'").getSingleResult()).longValue())
-                .as("the reader's query still open").isZero();
-        try (ReadAhead<CareMember> members = ReadAhead.start(sessions, dataSource, CareMember.class,
-                "from CareMember where noSuchAttribute = 1", Map.of(), 2)) {
+        assertThat(busyBackends("%care_member%order by%")).as("the reader's query still open").isZero();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from care_member where name = ?1")
+                .setParameter(1, name).executeUpdate());
+        try (ReadAhead<CareMember> members = readAhead("from CareMember where noSuchAttribute = 1", Map.of(), 2)) {
             assertThatThrownBy(members::hasNext).hasMessageContaining("reading ahead failed");
         }
     }

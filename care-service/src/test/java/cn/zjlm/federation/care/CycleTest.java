@@ -45,7 +45,7 @@ class CycleTest {
     void aSpringFestivalCycleGeneratesByLevelReRunsAddOnlyTheNewAndADeathBeforeApprovalIsHeldWithItsReason() {
         // its own county, so other tests' members do not change the counts
         var national = registered(member("330681", "诸暨国家级"), NATIONAL_MODEL_WORKER);
-        // a name with a comma: lines are written as CSV by COPY
+        // lines are written by COPY (escaping: BulkCopyTest); the fixture's events take no JSON escapes in names
         var provincial = registered(member("330681", "诸暨省级,甲"), PROVINCIAL_MODEL_WORKER, CITY_CRAFTSMAN);
         var dying = registered(member("330681", "诸暨市级"), CITY_CRAFTSMAN);
         var noTitle = registered(member("330681", "诸暨无称号"));

@@ -3,6 +3,7 @@ package cn.zjlm.federation.care.domain;
 import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.identity.AssociationCode;
+import cn.zjlm.federation.commons.persistence.CopyIn;
 import cn.zjlm.federation.commons.persistence.EntityCopy;
 import cn.zjlm.federation.commons.persistence.ReadAhead;
 import cn.zjlm.federation.commons.persistence.TimeOrderedIds;
@@ -78,6 +79,10 @@ public class Cycles {
     @ConfigProperty(name = "federation.care.cycle.fetch-size", defaultValue = "1000")
     int fetchSize;
 
+    /** Characters of lines sent to PostgreSQL at a time (tests send each line as it is assessed). */
+    @ConfigProperty(name = "federation.care.cycle.copy-chunk", defaultValue = "" + CopyIn.STREAM_CHUNK)
+    int copyChunk;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -85,7 +90,9 @@ public class Cycles {
      * Adds an assessed case for every eligible member of the subtree who has none for the period yet; each line is
      * assessed as a single case would be. The lines are streamed into one COPY in this transaction while the subtree
      * is read on a connection of its own ({@link ReadAhead}), so reading, assessing and PostgreSQL's inserts overlap
-     * (an insert per line made a 100,000-member cycle take 13 s; reading and copying in turns, 7 s).
+     * (an insert per line made a 100,000-member cycle take 13 s; reading and copying in turns, 7 s). Nothing in the
+     * loop may use this transaction's connection until the COPY ends ({@code OpenCopyGuard}); the members read are
+     * those committed when the read starts, as a statement of this transaction would see them.
      */
     @Transactional
     public Generation generate(PaymentCycle cycle, String actor) {
@@ -100,7 +107,7 @@ public class Cycles {
         int ineligible = 0;
         Instant now = Instant.now();
         long added;
-        try (EntityCopy<CareCase> lines = EntityCopy.streaming(CareCase.getSession(), CareCase.class);
+        try (EntityCopy<CareCase> lines = EntityCopy.streaming(CareCase.getSession(), CareCase.class, copyChunk);
                 ReadAhead<CareMember> members = ReadAhead.start(CareCase.getSession().getSessionFactory(), dataSource,
                         CareMember.class, "from CareMember where associationCode like :scope and status <> 'DECEASED' "
                                 + "order by memberId",

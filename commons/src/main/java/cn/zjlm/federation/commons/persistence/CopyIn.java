@@ -26,14 +26,21 @@ import org.postgresql.PGConnection;
  * Close it (try-with-resources) so that a failure half-way ends the COPY before the transaction rolls back.
  */
 public final class CopyIn implements AutoCloseable {
-    /** Bytes handed to the socket at a time while streaming. */
-    private static final int STREAM_CHUNK = 64 * 1024;
+    /** Characters of rows handed to the socket at a time while streaming, unless told otherwise. */
+    public static final int STREAM_CHUNK = 64 * 1024;
+    /** The table of the streaming COPY open on this thread, if any (see {@link OpenCopyGuard}). */
+    private static final ThreadLocal<Stream> OPEN_ON_THIS_THREAD = new ThreadLocal<>();
+    /** Values whose text is kept for the next row: immutable, their text a function of their value. */
+    private static final List<Class<?>> REPEATED = List.of(Instant.class, BigDecimal.class, java.util.UUID.class,
+            java.time.LocalDate.class, java.time.LocalDateTime.class, java.time.OffsetDateTime.class);
 
     private final Session session;
+    private final String table;
     private final String statement;
     private final int columns;
     private final int rowsPerCopy;
     private final boolean streaming;
+    private final int streamChunk;
     private final StringBuilder rows = new StringBuilder();
     private final Object[] lastValue;
     private final String[] lastText;
@@ -42,10 +49,15 @@ public final class CopyIn implements AutoCloseable {
     private Stream open;
 
     public CopyIn(Session session, String table, List<String> columns, int rowsPerCopy) {
-        this(session, table, columns, rowsPerCopy, false);
+        this(session, table, columns, rowsPerCopy, false, 0);
     }
 
-    private CopyIn(Session session, String table, List<String> columns, int rowsPerCopy, boolean streaming) {
+    private CopyIn(Session session, String table, List<String> columns, int rowsPerCopy, boolean streaming,
+            int streamChunk) {
+        if (rowsPerCopy < 1 || (streaming && streamChunk < 1)) {
+            throw new IllegalArgumentException("rows per COPY and characters per chunk must be positive");
+        }
+        this.table = table;
         this.session = session;
         this.statement = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
         this.columns = columns.size();
@@ -53,11 +65,26 @@ public final class CopyIn implements AutoCloseable {
         this.lastText = new String[this.columns];
         this.rowsPerCopy = rowsPerCopy;
         this.streaming = streaming;
+        this.streamChunk = streamChunk;
     }
 
-    /** One COPY for all rows, sent as they come (see the class comment). */
-    public static CopyIn streaming(Session session, String table, List<String> columns) {
-        return new CopyIn(session, table, columns, Integer.MAX_VALUE, true);
+    /**
+     * One COPY for all rows, sent as they come, {@code chunk} characters at a time (see the class comment; tests
+     * send every row at once, so the COPY is open while they run).
+     */
+    public static CopyIn streaming(Session session, String table, List<String> columns, int chunk) {
+        return new CopyIn(session, table, columns, Integer.MAX_VALUE, true, chunk);
+    }
+
+    /** Throws if this thread has a streaming COPY open: a statement now would wait for it forever. */
+    static void requireNoneOpen() {
+        Stream open = OPEN_ON_THIS_THREAD.get();
+        if (open != null && !open.copy.isActive()) { // ended without us (its connection was closed, say)
+            OPEN_ON_THIS_THREAD.remove();
+        } else if (open != null) {
+            throw new IllegalStateException("a statement while rows are streamed into " + open.table
+                    + " on the same connection would wait forever; read before the COPY or on another connection");
+        }
     }
 
     /** One row, its values in the order of the columns: null is NULL, anything else is written as its text. */
@@ -74,8 +101,10 @@ public final class CopyIn implements AutoCloseable {
                 rows.append("\\N");
             } else if (v instanceof String text) {
                 appendEscaped(text);
+            } else if (!REPEATED.contains(v.getClass())) {
+                appendEscaped(v.toString());
             } else {
-                if (!v.equals(lastValue[i])) { // a column often repeats its value (times, codes, amounts)
+                if (!v.equals(lastValue[i])) { // a column often repeats its value (times, ids, amounts)
                     lastValue[i] = v;
                     lastText[i] = v instanceof Instant t ? t.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString() // rounded, as pgjdbc does
                             : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
@@ -86,7 +115,7 @@ public final class CopyIn implements AutoCloseable {
         rows.append('\n');
         buffered++;
         if (streaming) {
-            if (rows.length() >= STREAM_CHUNK) {
+            if (rows.length() >= streamChunk) {
                 stream();
             }
         } else if (buffered >= rowsPerCopy) {
@@ -159,7 +188,7 @@ public final class CopyIn implements AutoCloseable {
     private void stream() {
         if (open == null) {
             session.flush();
-            session.doWork(connection -> open = new Stream(connection, statement));
+            session.doWork(connection -> open = new Stream(connection, statement, table));
         }
         open.write(rows.toString().getBytes(StandardCharsets.UTF_8));
         rows.setLength(0);
@@ -200,10 +229,13 @@ public final class CopyIn implements AutoCloseable {
     private static final class Stream {
         private final String previousMode;
         private final org.postgresql.copy.CopyIn copy;
+        private final String table;
 
-        Stream(Connection jdbc, String statement) throws SQLException {
+        Stream(Connection jdbc, String statement, String table) throws SQLException {
             previousMode = planCacheMode(jdbc, "auto");
             copy = jdbc.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+            this.table = table;
+            OPEN_ON_THIS_THREAD.set(this);
         }
 
         void write(byte[] rows) {
@@ -215,12 +247,14 @@ public final class CopyIn implements AutoCloseable {
         }
 
         long end(Connection jdbc) throws SQLException {
+            OPEN_ON_THIS_THREAD.remove();
             long copied = copy.endCopy();
             planCacheMode(jdbc, previousMode);
             return copied;
         }
 
         void cancel() {
+            OPEN_ON_THIS_THREAD.remove();
             try {
                 if (copy.isActive()) {
                     copy.cancelCopy();

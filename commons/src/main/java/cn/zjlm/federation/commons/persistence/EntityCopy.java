@@ -31,15 +31,18 @@ public final class EntityCopy<T> implements AutoCloseable {
 
     /** Rows sent every {@code rowsPerCopy} (a buffered {@link CopyIn}). */
     public EntityCopy(Session session, Class<T> type, int rowsPerCopy) {
-        this(session, type, rowsPerCopy, false);
+        this(session, type, rowsPerCopy, 0);
     }
 
-    /** Rows sent as they come in one COPY, the connection busy until {@link #flush} (a streaming {@link CopyIn}). */
-    public static <T> EntityCopy<T> streaming(Session session, Class<T> type) {
-        return new EntityCopy<>(session, type, Integer.MAX_VALUE, true);
+    /**
+     * Rows sent as they come in one COPY, {@code chunk} characters at a time, the connection busy until
+     * {@link #flush} (a streaming {@link CopyIn}).
+     */
+    public static <T> EntityCopy<T> streaming(Session session, Class<T> type, int chunk) {
+        return new EntityCopy<>(session, type, Integer.MAX_VALUE, chunk);
     }
 
-    private EntityCopy(Session session, Class<T> type, int rowsPerCopy, boolean streaming) {
+    private EntityCopy(Session session, Class<T> type, int rowsPerCopy, int streamChunk) {
         EntityPersister persister = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
                 .getMappingMetamodel().getEntityDescriptor(type);
         if (persister.getTableNames().length != 1 || persister.getDiscriminatorMapping() != null
@@ -88,7 +91,7 @@ public final class EntityCopy<T> implements AutoCloseable {
                     }
                     : e -> relational(mapping, getter.apply(e)));
         }
-        copy = streaming ? CopyIn.streaming(session, persister.getTableName(), columns)
+        copy = streamChunk > 0 ? CopyIn.streaming(session, persister.getTableName(), columns, streamChunk)
                 : new CopyIn(session, persister.getTableName(), columns, rowsPerCopy);
     }
 

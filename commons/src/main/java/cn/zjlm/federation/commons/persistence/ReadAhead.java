@@ -16,6 +16,7 @@ import org.hibernate.ScrollableResults;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.SelectionQuery;
+import org.jboss.logging.Logger;
 
 /**
  * The entities of a query, read on a connection and a thread of their own a few batches ahead of the caller: for a
@@ -25,6 +26,7 @@ import org.hibernate.query.SelectionQuery;
  * reader stops and gives its connection back.
  */
 public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ReadAhead.class);
     private static final Object END = new Object();
     /** Batches read but not yet taken: bounds the memory held ahead of the caller. */
     private static final int BATCHES_AHEAD = 4;
@@ -45,6 +47,9 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     /** Starts reading {@code query} (HQL with named parameters), {@code batchSize} rows per fetch. */
     public static <T> ReadAhead<T> start(SessionFactory sessions, DataSource dataSource, Class<T> type, String query,
             Map<String, Object> parameters, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize);
+        }
         ReadAhead<T> read = new ReadAhead<>(sessions, dataSource, type, query, parameters, batchSize);
         read.reader.start();
         return read;
@@ -55,6 +60,7 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // the driver fetches by batches only within a transaction
             connection.setReadOnly(true);
+            Throwable failure = null;
             try (StatelessSession session = sessions.withStatelessOptions().connection(connection).openStatelessSession()) {
                 SelectionQuery<T> select = session.createSelectionQuery(query, type).setFetchSize(batchSize);
                 parameters.forEach(select::setParameter);
@@ -71,10 +77,19 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
                         hand(batch);
                     }
                 }
-            } finally {
-                connection.rollback();
+            } catch (Throwable e) {
+                failure = e;
             }
-            hand(END);
+            try {
+                connection.rollback();
+            } catch (Exception e) { // a broken connection: the read's own failure says more
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            hand(failure == null ? END : failure);
         } catch (Throwable e) {
             hand(e);
         }
@@ -97,12 +112,17 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
         while (!current.hasNext() && !ended) {
             Object next;
             try {
-                next = batches.take();
+                next = batches.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading ahead", e);
             }
-            if (next == END) {
+            if (next == null) {
+                if (!reader.isAlive() && batches.isEmpty()) { // it ended without saying so (never expected)
+                    ended = true;
+                    throw new IllegalStateException("the reader of " + reader.getName() + " stopped unexpectedly");
+                }
+            } else if (next == END) {
                 ended = true;
             } else if (next instanceof Throwable failure) {
                 ended = true;
@@ -126,11 +146,15 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        ended = true;
         batches.clear();
         try {
             reader.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (reader.isAlive()) {
+            LOG.warnf("%s has not stopped 30 s after it was closed; it stops at its next row", reader.getName());
         }
     }
 }

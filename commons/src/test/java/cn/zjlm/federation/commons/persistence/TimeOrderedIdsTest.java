@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TimeOrderedIdsTest {
     @Test
     void idsAreVersion7WithTheMillisecondsFirstAndRandomBitsAfter() {
-        long millis = 1_796_000_000_123L; // 2026-12-01
+        long millis = 1_796_000_000_123L; // 2026-11-30T00:53:20.123Z
         UUID id = TimeOrderedIds.at(millis);
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.variant()).isEqualTo(2); // RFC 9562
@@ -30,6 +30,6 @@ class TimeOrderedIdsTest {
         UUID later = TimeOrderedIds.at(1_796_000_000_124L);
         // PostgreSQL orders uuid by its bytes, unsigned: compare the text, which sorts the same way
         assertThat(later.toString()).isGreaterThan(earlier.toString());
-        assertThat(TimeOrderedIds.next().toString()).isGreaterThan(later.toString());
+        assertThat(TimeOrderedIds.next().toString()).isGreaterThan(TimeOrderedIds.at(1_700_000_000_000L).toString());
     }
 }
