@@ -16,6 +16,19 @@ public interface GatewayConfig {
     /** Requests each client address may make to /api per window; more get 429 with Retry-After. */
     RateLimit rateLimit();
 
+    /** Tokens verified once are taken as valid until they expire, at most for {@code ttl} ({@link VerifiedTokens}). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** Tokens remembered at most; 0 verifies every request. */
+        @io.smallrye.config.WithDefault("10000")
+        int size();
+
+        /** The longest a verified token is remembered, however long it is valid. */
+        @io.smallrye.config.WithDefault("PT1M")
+        Duration ttl();
+    }
+
     interface RateLimit {
         @io.smallrye.config.WithDefault("6000")
         int requests();

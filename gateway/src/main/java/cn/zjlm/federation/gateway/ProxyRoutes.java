@@ -52,6 +52,9 @@ public class ProxyRoutes {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    VerifiedTokens verifiedTokens;
+
     /** Bodies are streamed to the services, so the declared length is checked here, before routing. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
     java.util.Optional<io.quarkus.runtime.configuration.MemorySize> maxBodySize;
@@ -130,7 +133,8 @@ public class ProxyRoutes {
 
     /**
      * Everything under /api except /api/v1/public needs a valid bearer token, verified here with the
-     * OIDC provider's keys (signature, issuer, expiry, audience) before anything is routed.
+     * OIDC provider's keys (signature, issuer, expiry, audience) before anything is routed; a token verified
+     * before is taken as valid until it expires, for a minute at most ({@link VerifiedTokens}).
      */
     private void whenAuthenticated(RoutingContext rc, Runnable next) {
         if (rc.request().path().startsWith(PUBLIC_PREFIX)) {
@@ -142,11 +146,17 @@ public class ProxyRoutes {
             Problems.send(rc, 401, "unauthorized");
             return;
         }
-        tokens.authenticate(new AccessTokenCredential(authorization.substring(7).strip())).subscribe().with(
+        String token = authorization.substring(7).strip();
+        if (verifiedTokens.isRemembered(token)) {
+            next.run();
+            return;
+        }
+        tokens.authenticate(new AccessTokenCredential(token)).subscribe().with(
                 identity -> {
                     if (identity == null || identity.isAnonymous()) {
                         Problems.send(rc, 401, "unauthorized");
                     } else {
+                        verifiedTokens.remember(token, identity);
                         next.run();
                     }
                 }, failure -> {

@@ -52,6 +52,37 @@ class GatewayTest {
                 .get("/api/v1/members").then().statusCode(401);
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    private double tokenChecks(String result) {
+        return registry.find("gateway.token.checks").tag("result", result).counter().count();
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedUntilItExpiresAndNoLonger() {
+        long now = System.currentTimeMillis() / 1000;
+        String shortLived = TestTokens.sign(TestTokens.claims("hz-staff", "330100", "city-staff").issuedAt(now)
+                .expiresAt(now + 3));
+        double verified = tokenChecks("verified");
+        double remembered = tokenChecks("remembered");
+        given().auth().oauth2(shortLived).get("/api/v1/members").then().statusCode(200);
+        given().auth().oauth2(shortLived).get("/api/v1/members").then().statusCode(200);
+        assertThat(tokenChecks("verified") - verified).as("verified with the keys once").isEqualTo(1);
+        assertThat(tokenChecks("remembered") - remembered).as("then taken from memory").isEqualTo(1);
+        // once expired it is verified again, and refused
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(shortLived).get("/api/v1/members").then().statusCode(401));
+        assertThat(verifiedTokens.isRemembered(shortLived)).isFalse();
+        // a token altered by one character is another token: verified, and refused
+        String[] parts = shortLived.split("\\.");
+        String altered = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
+        given().auth().oauth2(altered).get("/api/v1/members").then().statusCode(401);
+    }
+
     @Test
     void validCallsReachTheServiceWithTokenAndCorrelationId() {
         given().auth().oauth2(HZ).header("X-Correlation-Id", "trace-42").get("/api/v1/members/abc?page=2")
