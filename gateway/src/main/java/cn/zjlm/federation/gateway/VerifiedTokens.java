@@ -1,5 +1,6 @@
 package cn.zjlm.federation.gateway;
 
+import cn.zjlm.federation.commons.text.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -7,9 +8,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -49,7 +47,7 @@ public class VerifiedTokens {
         if (config.tokenCache().size() <= 0) {
             return false;
         }
-        String key = hash(token);
+        String key = key(token);
         Long until = validUntil.get(key);
         if (until == null) {
             return false;
@@ -80,15 +78,10 @@ public class VerifiedTokens {
                 validUntil.clear(); // a flood of distinct tokens: start again rather than grow
             }
         }
-        validUntil.put(hash(token), until);
+        validUntil.put(key(token), until);
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String key(String token) {
+        return Sha256.hex(token.getBytes(StandardCharsets.US_ASCII));
     }
 }

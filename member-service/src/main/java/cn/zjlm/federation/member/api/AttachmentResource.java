@@ -4,6 +4,7 @@ import cn.zjlm.federation.commons.audit.AuditTrail;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
+import cn.zjlm.federation.commons.text.Sha256;
 import cn.zjlm.federation.member.domain.MemberAttachment;
 import cn.zjlm.federation.member.domain.MemberRegistry;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,10 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,7 +86,7 @@ public class AttachmentResource {
         if (!startsWith(content, SIGNATURES.get(type))) {
             throw ProblemException.invalidField("file", "attachment.content-mismatch");
         }
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         MemberAttachment existing = MemberAttachment.find("memberId = ?1 and sha256 = ?2", memberId, sha256)
                 .firstResult();
         if (existing != null) {
@@ -164,13 +162,5 @@ public class AttachmentResource {
             name = "attachment." + type.substring(type.indexOf('/') + 1);
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

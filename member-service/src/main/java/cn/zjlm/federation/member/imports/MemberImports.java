@@ -9,6 +9,7 @@ import cn.zjlm.federation.commons.outbox.OutboxEvent;
 import cn.zjlm.federation.commons.persistence.EntityCopy;
 import cn.zjlm.federation.commons.pii.PiiCipher;
 import cn.zjlm.federation.commons.security.AssociationScope;
+import cn.zjlm.federation.commons.text.Sha256;
 import cn.zjlm.federation.member.api.HonourRequest;
 import cn.zjlm.federation.member.api.MemberRequest;
 import cn.zjlm.federation.member.domain.Member;
@@ -30,13 +31,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,7 +125,7 @@ public class MemberImports {
             j.createdBy = actor;
             j.mode = mode;
             j.fileName = fileName;
-            j.fileSha256 = sha256(file);
+            j.fileSha256 = Sha256.hex(file);
             j.status = ImportJob.Status.QUEUED;
             j.total = rows.size();
             j.createdAt = Instant.now();
@@ -418,14 +416,6 @@ public class MemberImports {
 
     private static void update(UUID jobId, java.util.function.Consumer<ImportJob> change) {
         QuarkusTransaction.requiringNew().run(() -> change.accept(ImportJob.findById(jobId)));
-    }
-
-    private static String sha256(byte[] file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
