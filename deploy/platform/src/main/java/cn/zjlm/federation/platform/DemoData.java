@@ -65,6 +65,22 @@ public final class DemoData {
             new Person("蓝玉英", "FEMALE", "331127", 1972, "FARMER", "景宁畲族自治县鹤溪街道", "茶农", "畲族", null),
             new Person("季光明", "MALE", "331181", 1959, "FRONTLINE_WORKER", "龙泉青瓷研究所", "青瓷匠人", "汉族", null));
 
+    /** The honours the demo registry holds, as on their certificates: the registry is of honour holders. */
+    static final Map<String, Map<String, Object>> HONOURS = Map.of(
+            "陈建国", honour("MODEL_WORKER", "NATIONAL", "全国劳动模范", "中共中央、国务院", 2005),
+            "王秀英", honour("MODEL_WORKER", "PROVINCIAL", "浙江省劳动模范", "浙江省人民政府", 2010),
+            "李卫东", honour("MODEL_WORKER", "CITY", "杭州市劳动模范", "杭州市人民政府", 2015),
+            "张丽华", honour("CRAFTSMAN", "CITY", "杭州工匠", "杭州市总工会", 2021),
+            "刘志强", honour("LABOUR_MEDAL", "PROVINCIAL", "浙江省五一劳动奖章", "浙江省总工会", 1990),
+            "沈建明", honour("MODEL_WORKER", "CITY", "湖州市劳动模范", "湖州市人民政府", 2009),
+            "朱金龙", honour("LABOUR_MEDAL", "NATIONAL", "全国五一劳动奖章", "中华全国总工会", 2016),
+            "俞立新", honour("MODEL_WORKER", "PROVINCIAL", "浙江省劳动模范", "浙江省人民政府", 2007),
+            "楼国强", honour("MODEL_WORKER", "CITY", "绍兴市劳动模范", "绍兴市人民政府", 2013));
+
+    private static Map<String, Object> honour(String category, String level, String title, String body, int year) {
+        return Map.of("category", category, "level", level, "title", title, "conferringBody", body, "year", year);
+    }
+
     /** Which demo login registers members of an association. */
     static String registrar(String county) {
         if (county.equals("330109")) {
@@ -128,6 +144,11 @@ public final class DemoData {
             HttpResponse<String> response = send(http, mapper, platform.gatewayUrl() + "/api/v1/members", token, body);
             if (response.statusCode() == 201) {
                 created++;
+                Map<String, Object> honour = HONOURS.get(p.name());
+                if (honour != null) { // recorded once, with the member: a later start finds both
+                    require(send(http, mapper, platform.gatewayUrl() + "/api/v1/members/"
+                            + read(mapper, response.body()).path("id").asText() + "/honours", token, honour), "honour");
+                }
             } else if (response.statusCode() == 409) {
                 existing++;
             } else {

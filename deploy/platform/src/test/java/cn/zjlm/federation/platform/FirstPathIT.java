@@ -127,7 +127,11 @@ class FirstPathIT {
         given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("hz-staff")).get("/api/v1/members?minAge=80&size=200")
                 .then().statusCode(200).body("items.name", hasItem("刘志强"));
         given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("lm-chen")).get("/api/v1/members/me")
-                .then().statusCode(200).body("name", equalTo("陈建国"));
+                .then().statusCode(200).body("name", equalTo("陈建国"))
+                .body("honours.title", hasItem("全国劳动模范"));
+        // the demo registry holds honours: Hangzhou's national honour holders, not Jiaxing's
+        given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("hz-staff")).get("/api/v1/members?honourLevel=NATIONAL&size=200")
+                .then().statusCode(200).body("items.name", hasItem("陈建国")).body("items.name", not(hasItem("朱金龙")));
         given().baseUri(E2E.gateway()).auth().oauth2(E2E.token("hz-staff")).get("/api/v1/honors/campaigns")
                 .then().statusCode(200).body("title", hasItem(containsString("浙江省劳动模范评选（演示）")));
     }
