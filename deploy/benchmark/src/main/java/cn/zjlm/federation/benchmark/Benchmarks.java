@@ -166,10 +166,10 @@ public final class Benchmarks {
         List<double[]> gatewayCpu = new ArrayList<>();
         for (int i = 0; i < READ_ROUNDS; i++) {
             raw.add(printed(sql("raw select by id (JDBC)", byId, round, CONCURRENCY, key)));
-            double[] before = {Cpu.process(gatewayPid), Cpu.process(memberPid), Cpu.machine()};
+            double[] before = cpuNow(gatewayPid, memberPid);
             service.add(printed(Hey.run("member-service directly", direct, token, round, CONCURRENCY)));
             directCpu.add(cpuPerRequest(before, service.get(i).requests(), gatewayPid, memberPid));
-            before = new double[] {Cpu.process(gatewayPid), Cpu.process(memberPid), Cpu.machine()};
+            before = cpuNow(gatewayPid, memberPid);
             gateway.add(printed(Hey.run("through the gateway", viaGateway, token, round, CONCURRENCY)));
             gatewayCpu.add(cpuPerRequest(before, gateway.get(i).requests(), gatewayPid, memberPid));
         }
@@ -198,7 +198,7 @@ public final class Benchmarks {
 
     /** µs of CPU per request since {@code before}: the gateway, member-service and the whole machine. */
     private static double[] cpuPerRequest(double[] before, long requests, long gatewayPid, long memberPid) {
-        double[] now = {Cpu.process(gatewayPid), Cpu.process(memberPid), Cpu.machine()};
+        double[] now = cpuNow(gatewayPid, memberPid);
         double[] perRequest = new double[3];
         for (int i = 0; i < 3; i++) {
             perRequest[i] = (now[i] - before[i]) * 1e6 / Math.max(requests, 1);
@@ -206,6 +206,11 @@ public final class Benchmarks {
         System.out.printf("    CPU per request: gateway %.0f µs, member-service %.0f µs, machine %.0f µs%n",
                 perRequest[0], perRequest[1], perRequest[2]);
         return perRequest;
+    }
+
+    /** CPU seconds used so far: the gateway, member-service and the whole machine. */
+    private static double[] cpuNow(long gatewayPid, long memberPid) {
+        return new double[] {Cpu.process(gatewayPid), Cpu.process(memberPid), Cpu.machine()};
     }
 
     private static double median(List<double[]> rounds, int index) {
