@@ -16,6 +16,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +121,41 @@ class MemberEventsConsumerTest {
         String after = UUID.randomUUID().toString();
         send(memberId, memberEvent(after, "MemberRegistered", memberId, "330100", "韩梅", "IN_SERVICE", 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> processedCount(after) == 1);
+    }
+    @Test
+    void eventsSentBackToBackAreEachAppliedOnceAndAPoisonMessageAmongThemIsParkedAlone() throws Exception {
+        String bootstrap = TestInfrastructure.kafka().bootstrapServers();
+        // one key: one partition, so the consumer's polls take them together and in this order
+        String key = UUID.randomUUID().toString();
+        List<String> eventIds = new ArrayList<>();
+        List<UUID> members = new ArrayList<>();
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID memberId = UUID.randomUUID();
+            String eventId = UUID.randomUUID().toString();
+            String event = memberEvent(eventId, "MemberRegistered", memberId, "330106", "批量" + i, "IN_SERVICE", 0);
+            assertThat(EventContracts.violations(event)).isEmpty();
+            members.add(memberId);
+            eventIds.add(eventId);
+            records.add(Map.entry(key, event));
+            if (i == 20) {
+                records.add(Map.entry(key, "{\"specversion\":\"1.0\",\"id\":\"not-a-uuid\"}"));
+                records.add(Map.entry(key, event)); // and a duplicate delivery
+            }
+        }
+        TopicReader.sendAll(bootstrap, EventTopics.MEMBER, records);
+
+        var parked = TopicReader.await(bootstrap, EventTopics.deadLetter("events-service"),
+                r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0).value()).contains("not-a-uuid");
+        await().atMost(Duration.ofSeconds(20)).until(() -> processedCount(eventIds.get(39)) == 1);
+        for (int i = 0; i < eventIds.size(); i++) {
+            assertThat(processedCount(eventIds.get(i))).as("event %d", i).isEqualTo(1);
+        }
+        given().auth().oauth2(HZ).get("/api/v1/events/volunteers/" + members.get(20)).then().statusCode(200)
+                .body("name", equalTo("批量20"));
+        given().auth().oauth2(HZ).get("/api/v1/events/volunteers/" + members.get(39)).then().statusCode(200)
+                .body("name", equalTo("批量39"));
     }
 }

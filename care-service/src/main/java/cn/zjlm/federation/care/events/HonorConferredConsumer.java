@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -33,8 +35,8 @@ public class HonorConferredConsumer {
 
     @Incoming("honors-events")
     @Blocking
-    public void onHonorsEvent(String payload) {
-        consumer.consume(CONSUMER, payload, this::apply);
+    public CompletionStage<Void> onHonorsEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(CONSUMER, batch, this::apply);
     }
 
     void apply(CloudEvent event) {

@@ -7,8 +7,10 @@ import cn.zjlm.federation.commons.events.IdempotentConsumer;
 import cn.zjlm.federation.commons.events.MemberReadModel;
 import cn.zjlm.federation.commons.events.MemberSnapshot;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -30,8 +32,8 @@ public class MemberEventsConsumer {
 
     @Incoming("member-events")
     @Blocking
-    public void onMemberEvent(String payload) {
-        consumer.consume(CONSUMER, payload, this::apply);
+    public CompletionStage<Void> onMemberEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(CONSUMER, batch, this::apply);
     }
 
     void apply(CloudEvent event) {

@@ -43,7 +43,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
-    private static final int BATCH = 200;
+    private static final int BATCH = 1000;
 
     @Inject
     EntityManager em;
@@ -136,25 +136,31 @@ public class OutboxRelay {
                         break;
                     }
                 }
-                int sent = 0;
-                Instant now = Instant.now();
-                for (int i = 0; i < acks.size(); i++) {
+                List<Long> sent = new ArrayList<>(acks.size());
+                Exception failure = null;
+                for (int i = 0; i < acks.size() && failure == null; i++) {
                     try {
                         acks.get(i).get(30, TimeUnit.SECONDS);
-                        batch.get(i).sentAt = now;
+                        sent.add(batch.get(i).seq);
                         spans.get(i).end();
-                        sent++;
                     } catch (Exception e) {
-                        recordFailure(batch.get(i), e);
-                        return sent;
+                        failure = e;
                     }
                 }
-                if (sendFailure != null) {
-                    recordFailure(batch.get(acks.size()), sendFailure);
+                if (!sent.isEmpty()) {
+                    // one statement for the batch rather than an update per row
+                    em.createQuery("update OutboxEvent set sentAt = ?1 where seq in ?2").setParameter(1, Instant.now())
+                            .setParameter(2, sent).executeUpdate();
+                }
+                if (failure == null) {
+                    failure = sendFailure; // the row after the acknowledged ones was not sent at all
+                }
+                if (failure != null) {
+                    recordFailure(batch.get(sent.size()), failure);
                 } else {
                     consecutiveFailures = 0;
                 }
-                return sent;
+                return sent.size();
             } finally {
                 // spans of events not acknowledged (they are sent again later) end as errors
                 for (Span span : spans) {

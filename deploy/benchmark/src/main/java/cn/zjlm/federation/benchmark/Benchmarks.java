@@ -59,6 +59,8 @@ public final class Benchmarks {
     private final Platform platform;
     private final Report report = new Report();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Seconds the last {@link #settled} waited for the outboxes to be empty. */
+    private double relayed;
 
     private Benchmarks(Platform platform) {
         this.platform = platform;
@@ -583,6 +585,7 @@ public final class Benchmarks {
             status = view.replaceFirst("(?s).*?\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
         } while (!status.equals("COMPLETED") && !status.equals("FAILED") && System.nanoTime() < deadline);
         long completed = System.nanoTime();
+        long completedAtMillis = System.currentTimeMillis();
         double seconds = (completed - t0) / 1e9;
         System.out.println("  member-service during the import:\n" + profile.stop(50));
         String created = view.replaceFirst("(?s).*?\"created\"\\s*:\\s*(\\d+).*", "$1");
@@ -593,9 +596,19 @@ public final class Benchmarks {
 
         // The import's events are relayed and consumed after it completes: the baselines wait for that, or they
         // would share the two cores with the relay and three consumers (and measure them).
+        Profile consumer = Profile.start(platform.service(PlatformSettings.CARE).pid(), platform.settings().dataDir());
         double drained = settled(completed);
+        System.out.println("  care-service applying the import's events:\n" + consumer.stop(30));
+        report.figure("Bulk import: its events relayed to Kafka, after it completed", relayed, "s", "", true);
         report.figure(String.format("Bulk import: its events relayed and applied by the consumers, after it completed%s",
                 Double.isNaN(drained) ? " (not within 5 min)" : ""), drained, "s", "", !Double.isNaN(drained));
+        for (String database : List.of("honors", "care", "events")) {
+            // processed_at is its transaction's start: the last batch's, within a fraction of a second
+            long last = count(database, "select (extract(epoch from max(processed_at)) * 1000)::bigint "
+                    + "from processed_event");
+            report.figure(String.format("Bulk import: its events applied by %s-service, after it completed", database),
+                    (last - completedAtMillis) / 1e3, "s", "", true);
+        }
 
         // Baseline: COPY of the rows the import wrote, into empty tables with the same columns, indexes and checks.
         try (Connection c = platform.postgres().connect("member")) {
@@ -626,13 +639,20 @@ public final class Benchmarks {
     private double settled(long since) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long busy = Long.MAX_VALUE;
+        long lastNote = System.nanoTime();
         while (busy > 0 && System.nanoTime() < deadline) {
             busy = 0;
             for (String database : List.of("member", "honors", "care", "events")) {
                 busy += count(database, "select count(*) from outbox_event where sent_at is null");
             }
             Thread.sleep(busy > 0 ? 200 : 0);
+            if (busy > 0 && System.nanoTime() - lastNote > Duration.ofSeconds(10).toNanos()) {
+                lastNote = System.nanoTime();
+                System.out.printf("  %.0f s: %,d events unsent, %,d applied by the consumers%n",
+                        (lastNote - since) / 1e9, busy, processed());
+            }
         }
+        relayed = (System.nanoTime() - since) / 1e9;
         long last = processed();
         long settledSince = System.nanoTime();
         while (System.nanoTime() < deadline) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,15 +58,32 @@ public final class TopicReader {
     /** As {@link #send(String, String, String, String)}, with extra headers (e.g. a W3C traceparent). */
     public static void send(String bootstrap, String topic, String key, String value,
             Map<String, String> headers) {
+        sendAll(bootstrap, topic, List.of(Map.entry(key, value)), headers);
+    }
+
+    /** Sends records (key and value) from one producer, back to back, so a consumer's poll may take several. */
+    public static void sendAll(String bootstrap, String topic, List<Map.Entry<String, String>> records) {
+        sendAll(bootstrap, topic, records, Map.of());
+    }
+
+    private static void sendAll(String bootstrap, String topic, List<Map.Entry<String, String>> records,
+            Map<String, String> headers) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("key.serializer", StringSerializer.class.getName());
         props.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-            headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            List<Future<?>> acks = new ArrayList<>();
+            for (Map.Entry<String, String> entry : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, entry.getKey(), entry.getValue());
+                record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                headers.forEach((name, headerValue) -> record.headers().add(name,
+                        headerValue.getBytes(StandardCharsets.UTF_8)));
+                acks.add(producer.send(record));
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }

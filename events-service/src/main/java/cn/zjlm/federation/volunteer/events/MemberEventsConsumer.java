@@ -11,8 +11,10 @@ import cn.zjlm.federation.volunteer.domain.Signups;
 import cn.zjlm.federation.volunteer.domain.TeamMember;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -35,24 +37,28 @@ public class MemberEventsConsumer {
 
     @Incoming("member-events")
     @Blocking
-    public void onMemberEvent(String payload) {
-        consumer.consume(CONSUMER, payload, this::apply);
+    public CompletionStage<Void> onMemberEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(CONSUMER, batch, this::apply);
     }
 
     void apply(CloudEvent event) {
-        MemberSnapshot.of(event).flatMap(s -> MemberReadModel.apply(s,
-                VolunteerMember.<VolunteerMember>findById(s.memberId()), VolunteerMember::new)).ifPresent(m -> {
-                    String reason = m.isDeceased() ? MemberReasons.deceased(m.deceasedOn)
-                            : SignupReasons.transferred(m.associationCode);
-                    int cancelled = signups.cancelFutureSignups(m, reason);
-                    if (m.isDeceased()) {
-                        TeamMember.update("leftAt = ?1, leftReason = ?2 where memberId = ?3 and leftAt is null",
-                                Instant.now(), reason, m.memberId);
-                        ServiceTeam.update("leaderId = null where leaderId = ?1", m.memberId);
-                    }
-                    if (cancelled > 0) {
-                        LOG.infof("%s: cancelled %d sign-up(s) of member %s", event.type(), cancelled, m.memberId);
-                    }
-                });
+        MemberSnapshot.of(event).ifPresent(s -> {
+            VolunteerMember held = VolunteerMember.findById(s.memberId());
+            MemberReadModel.apply(s, held, VolunteerMember::new)
+                    .filter(m -> held != null) // one new here has signed up for nothing and is in no team yet
+                    .ifPresent(m -> {
+                        String reason = m.isDeceased() ? MemberReasons.deceased(m.deceasedOn)
+                                : SignupReasons.transferred(m.associationCode);
+                        int cancelled = signups.cancelFutureSignups(m, reason);
+                        if (m.isDeceased()) {
+                            TeamMember.update("leftAt = ?1, leftReason = ?2 where memberId = ?3 and leftAt is null",
+                                    Instant.now(), reason, m.memberId);
+                            ServiceTeam.update("leaderId = null where leaderId = ?1", m.memberId);
+                        }
+                        if (cancelled > 0) {
+                            LOG.infof("%s: cancelled %d sign-up(s) of member %s", event.type(), cancelled, m.memberId);
+                        }
+                    });
+        });
     }
 }

@@ -18,8 +18,10 @@ import cn.zjlm.federation.member.domain.MemberRegistry;
 import cn.zjlm.federation.member.domain.Sector;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import java.time.LocalDate;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -52,8 +54,8 @@ public class HonorConferredConsumer {
 
     @Incoming("honors-events")
     @Blocking
-    public void onHonorsEvent(String payload) {
-        consumer.consume(CONSUMER, payload, this::apply);
+    public CompletionStage<Void> onHonorsEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(CONSUMER, batch, this::apply);
     }
 
     void apply(CloudEvent event) {
