@@ -2,7 +2,10 @@ package cn.zjlm.federation.commons.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,10 +83,12 @@ public class IdempotentConsumer {
                 em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
                 List<CloudEvent> events = records.stream().map(r -> parse(r.getPayload())).toList();
                 Set<UUID> claimed = claim(consumer, events);
-                for (CloudEvent event : events) {
+                for (int i = 0; i < events.size(); i++) {
                     // remove: an event delivered twice in one poll is applied once
-                    if (claimed.remove(UUID.fromString(event.id()))) {
-                        handler.accept(event);
+                    if (claimed.remove(UUID.fromString(events.get(i).id()))) {
+                        try (Scope traced = traceOf(records.get(i))) {
+                            handler.accept(events.get(i));
+                        }
                     }
                 }
             });
@@ -96,13 +101,22 @@ public class IdempotentConsumer {
         }
         List<CompletableFuture<Void>> parked = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
-            try {
+            try (Scope traced = traceOf(record)) {
                 consume(consumer, record.getPayload(), handler);
             } catch (RuntimeException e) {
                 parked.add(record.nack(e).toCompletableFuture());
             }
         }
         return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
+    }
+
+    /**
+     * Makes the record's receive span current while its event is handled, so the handler's work and the events it
+     * writes continue the producer's trace (in batch mode the connector does not).
+     */
+    private static Scope traceOf(KafkaRecord<String, String> record) {
+        Context context = TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null);
+        return context == null ? Scope.noop() : context.makeCurrent();
     }
 
     /** Records the events as processed by the consumer; the ids of those not processed before. */
