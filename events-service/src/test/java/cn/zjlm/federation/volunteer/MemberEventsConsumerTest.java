@@ -157,5 +157,21 @@ class MemberEventsConsumerTest {
                 .body("name", equalTo("批量20"));
         given().auth().oauth2(HZ).get("/api/v1/events/volunteers/" + members.get(39)).then().statusCode(200)
                 .body("name", equalTo("批量39"));
+
+        // deaths of members already held, together: the batch locks their rows first, then applies each
+        List<Map.Entry<String, String>> deaths = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String death = memberEvent(UUID.randomUUID().toString(), "MemberDeceased", members.get(i), "330106",
+                    "批量" + i, "DECEASED", 1).replace("\"deceasedOn\":null", "\"deceasedOn\":\"2026-11-20\"");
+            assertThat(EventContracts.violations(death)).isEmpty();
+            deaths.add(Map.entry(key, death));
+        }
+        TopicReader.sendAll(bootstrap, EventTopics.MEMBER, deaths);
+        for (int i = 0; i < 3; i++) {
+            UUID member = members.get(i);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(HZ)
+                    .get("/api/v1/events/volunteers/" + member).then().body("status", equalTo("DECEASED"))
+                    .body("canVolunteer", equalTo(false)));
+        }
     }
 }

@@ -76,6 +76,15 @@ public class IdempotentConsumer {
      */
     public CompletionStage<Void> consume(String consumer, KafkaRecordBatch<String, String> batch,
             Consumer<CloudEvent> handler) {
+        return consume(consumer, batch, events -> { }, handler);
+    }
+
+    /**
+     * As above, with {@code prepare} given the batch's new events, in the batch's transaction, before they are
+     * handled: e.g. to lock the rows they will lock, in one order, as a transaction of one event would.
+     */
+    public CompletionStage<Void> consume(String consumer, KafkaRecordBatch<String, String> batch,
+            Consumer<List<CloudEvent>> prepare, Consumer<CloudEvent> handler) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -83,12 +92,17 @@ public class IdempotentConsumer {
                 em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
                 List<CloudEvent> events = records.stream().map(r -> parse(r.getPayload())).toList();
                 Set<UUID> claimed = claim(consumer, events);
+                List<Integer> fresh = new ArrayList<>();
                 for (int i = 0; i < events.size(); i++) {
                     // remove: an event delivered twice in one poll is applied once
                     if (claimed.remove(UUID.fromString(events.get(i).id()))) {
-                        try (Scope traced = traceOf(records.get(i))) {
-                            handler.accept(events.get(i));
-                        }
+                        fresh.add(i);
+                    }
+                }
+                prepare.accept(fresh.stream().map(events::get).toList());
+                for (int i : fresh) {
+                    try (Scope traced = traceOf(records.get(i))) {
+                        handler.accept(events.get(i));
                     }
                 }
             });

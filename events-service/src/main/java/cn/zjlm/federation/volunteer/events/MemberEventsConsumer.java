@@ -14,8 +14,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletionStage;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -38,7 +42,21 @@ public class MemberEventsConsumer {
     @Incoming("member-events")
     @Blocking
     public CompletionStage<Void> onMemberEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(CONSUMER, batch, this::apply);
+        return consumer.consume(CONSUMER, batch, this::lockMembers, this::apply);
+    }
+
+    /**
+     * A batch locks its members' rows first, in one order: cancelling one member's sign-ups locks activities, and
+     * a sign-up locks its member, then the activity. Locking the next member after an activity could deadlock.
+     */
+    void lockMembers(List<CloudEvent> events) {
+        List<UUID> ids = events.stream().map(MemberSnapshot::of).flatMap(Optional::stream).map(MemberSnapshot::memberId)
+                .distinct().toList();
+        if (ids.size() > 1) {
+            VolunteerMember.getEntityManager().createQuery(
+                            "from VolunteerMember where memberId in ?1 order by memberId", VolunteerMember.class)
+                    .setParameter(1, ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
     }
 
     void apply(CloudEvent event) {
