@@ -56,7 +56,7 @@ public class IdempotentConsumer {
     }
 
     /** @return true when the handler ran, false for a duplicate; in its own transaction */
-    public boolean consume(String consumer, String json, Consumer<CloudEvent> handler) {
+    private boolean consume(String consumer, String json, Consumer<CloudEvent> handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CloudEvent event = parse(json);
             if (claim(consumer, List.of(event)).isEmpty()) {

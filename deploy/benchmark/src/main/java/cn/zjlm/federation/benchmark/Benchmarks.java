@@ -59,8 +59,6 @@ public final class Benchmarks {
     private final Platform platform;
     private final Report report = new Report();
     private final HttpClient http = HttpClient.newHttpClient();
-    /** Seconds the last {@link #settled} waited for the outboxes to be empty. */
-    private double relayed;
 
     private Benchmarks(Platform platform) {
         this.platform = platform;
@@ -101,7 +99,7 @@ public final class Benchmarks {
             List<String> chosen = List.of(System.getProperty("bench.stages", String.join(",", all.keySet())).split(","));
             for (var stage : all.entrySet()) {
                 if (chosen.contains(stage.getKey())) {
-                    System.out.printf("%s (the platform quiet after %.1f s)%n", stage.getKey(), b.settled(System.nanoTime()));
+                    System.out.printf("%s (the platform quiet after %.1f s)%n", stage.getKey(), b.settled(System.nanoTime()).quiet());
                     stage.getValue().run();
                 }
             }
@@ -597,9 +595,10 @@ public final class Benchmarks {
         // The import's events are relayed and consumed after it completes: the baselines wait for that, or they
         // would share the two cores with the relay and three consumers (and measure them).
         Profile consumer = Profile.start(platform.service(PlatformSettings.CARE).pid(), platform.settings().dataDir());
-        double drained = settled(completed);
+        Settled settled = settled(completed);
+        double drained = settled.quiet();
         System.out.println("  care-service applying the import's events:\n" + consumer.stop(30));
-        report.figure("Bulk import: its events relayed to Kafka, after it completed", relayed, "s", "", true);
+        report.figure("Bulk import: its events relayed to Kafka, after it completed", settled.relayed(), "s", "", true);
         report.figure(String.format("Bulk import: its events relayed and applied by the consumers, after it completed%s",
                 Double.isNaN(drained) ? " (not within 5 min)" : ""), drained, "s", "", !Double.isNaN(drained));
         for (String database : List.of("honors", "care", "events")) {
@@ -636,7 +635,11 @@ public final class Benchmarks {
      * bulk writes); NaN if that takes more than five minutes. A stage
      * timed beside that background work would measure it too.
      */
-    private double settled(long since) throws Exception {
+    /** Seconds until the outboxes were empty, and until the platform was quiet (NaN: not within five minutes). */
+    private record Settled(double relayed, double quiet) {
+    }
+
+    private Settled settled(long since) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long busy = Long.MAX_VALUE;
         long lastNote = System.nanoTime();
@@ -652,7 +655,7 @@ public final class Benchmarks {
                         (lastNote - since) / 1e9, busy, processed());
             }
         }
-        relayed = (System.nanoTime() - since) / 1e9;
+        double relayed = (System.nanoTime() - since) / 1e9;
         long last = processed();
         long settledSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -664,10 +667,10 @@ public final class Benchmarks {
                 last = processed;
                 settledSince = System.nanoTime();
             } else if (System.nanoTime() - settledSince >= Duration.ofSeconds(2).toNanos()) {
-                return (settledSince - since) / 1e9;
+                return new Settled(relayed, (settledSince - since) / 1e9);
             }
         }
-        return Double.NaN;
+        return new Settled(relayed, Double.NaN);
     }
 
     private long processed() throws Exception {
