@@ -92,6 +92,37 @@ class UpgradeMigrationTest {
         assertThat(levelsHeld(url)).containsExactly("1:", "2:", "3:COUNTY");
     }
 
+    @Test
+    void importReportsOfEarlierReleasesKeepTheirProblemRowsAndTheirCreatedRowsMoveToTheirTable() throws Exception {
+        String url = freshDatabase();
+        flyway(url).target("9").load().migrate();
+        String job = "00000000-0000-0000-0000-0000000000a1";
+        String member = "00000000-0000-0000-0000-0000000000b2";
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("insert into import_job (id, association_code, created_by, mode, file_sha256, status, total, "
+                    + "processed, created, invalid, committed, report, created_at) values ('" + job + "', '330100', 't', "
+                    + "'VALID_ONLY', '" + "0".repeat(64) + "', 'COMPLETED', 2, 2, 1, 1, true, '[{\"row\":2,"
+                    + "\"outcome\":\"CREATED\",\"memberId\":\"" + member + "\"},{\"row\":3,\"outcome\":\"INVALID\","
+                    + "\"errors\":[{\"field\":\"nationalId\",\"code\":\"national-id.check-digit\"}]}]', now())");
+        }
+        flyway(url).load().migrate();
+        try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select job_id, row_number, member_id from import_created_row")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3)).isEqualTo(job + " 2 " + member);
+                assertThat(rs.next()).isFalse();
+            }
+            try (ResultSet rs = s.executeQuery("select jsonb_array_length(report), report -> 0 ->> 'outcome', "
+                    + "report -> 0 ->> 'row' from import_job")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getString(2) + " " + rs.getString(3)).isEqualTo("INVALID 3");
+            }
+        }
+    }
+
     private static List<String> levelsHeld(String url) throws Exception {
         List<String> rows = new java.util.ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, LocalPostgres.OWNER_USER, LocalPostgres.OWNER_PASSWORD);

@@ -23,12 +23,15 @@ public @interface ValidPhone {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<ValidPhone, String> {
+        private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile(
+                "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
             }
-            return value.strip().matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+            return PHONE.matcher(value.strip()).matches();
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import cn.zjlm.federation.commons.persistence.TimeOrderedIds;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Records an event in the caller's transaction; the relay publishes it after commit. */
@@ -47,7 +48,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent row(String topic, String type, String subject, String association, Object data) {
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/" + source, type,
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, TimeOrderedIds.next().toString(), "/" + source, type,
                 subject, Instant.now().truncatedTo(ChronoUnit.MICROS).toString(), "application/json",
                 CloudEvent.schemaFor(type), association, mapper.valueToTree(data));
         OutboxEvent row = new OutboxEvent();

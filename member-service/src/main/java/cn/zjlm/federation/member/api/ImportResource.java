@@ -4,6 +4,7 @@ import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.error.ProblemMessages;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
+import cn.zjlm.federation.member.imports.CreatedRows;
 import cn.zjlm.federation.member.imports.ImportColumns;
 import cn.zjlm.federation.member.imports.ImportJob;
 import cn.zjlm.federation.member.imports.MemberImports;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -54,6 +57,7 @@ public class ImportResource {
     @Inject
     ObjectMapper mapper;
 
+    /** A job's progress and counts; {@code rows}: the rows that need attention (invalid, duplicate). */
     public record JobView(UUID id, String mode, String status, String fileName, int total, int processed,
             int created, int unchanged, int invalid, int duplicates, Boolean committed, String failure,
             Instant createdAt, Instant finishedAt, List<RowReport> rows) {
@@ -65,7 +69,8 @@ public class ImportResource {
     @Operation(summary = "Import a registration-form file (CSV or XLSX with the form's Chinese headers)",
             description = "mode: dry-run (report only), all-or-nothing (writes only if every row is valid), "
                     + "valid-only (writes the valid rows). Runs as a job: poll the Location for progress and the "
-                    + "per-row report. Rows already registered with the same data are left unchanged.")
+                    + "report of the rows that need attention; the members created are listed by row at "
+                    + "{Location}/created. Rows already registered with the same data are left unchanged.")
     public Response submit(@QueryParam("mode") @DefaultValue("dry-run")
             @Pattern(regexp = "dry-run|all-or-nothing|valid-only") String mode,
             @HeaderParam("X-File-Name") String fileName, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -88,13 +93,29 @@ public class ImportResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Progress (rows done of total) and, when completed, the per-row report")
+    @Operation(summary = "Progress (rows done of total), counts and, when completed, the rows that need attention")
     public JobView get(@PathParam("id") UUID id) {
+        return view(visibleJob(id), ProblemMessages.choose(headers.getAcceptableLanguages()));
+    }
+
+    @GET
+    @Path("{id}/created")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The members the import created, by row of the file (for reconciling the file with the registry)")
+    public Page<CreatedRows.CreatedRow> created(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
+        ImportJob job = visibleJob(id);
+        int offset = (int) Math.min(Integer.MAX_VALUE, (long) page * size);
+        return new Page<>(CreatedRows.page(job.id, offset, size), page, size, job.created);
+    }
+
+    private ImportJob visibleJob(UUID id) {
         ImportJob job = ImportJob.findById(id);
         if (job == null || !caller.scope().covers(job.associationCode)) {
             throw ProblemException.notFound("import");
         }
-        return view(job, ProblemMessages.choose(headers.getAcceptableLanguages()));
+        return job;
     }
 
     @GET

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** An honour holder in the registry. Sensitive values are held only as ciphertext and blind index. */
@@ -70,17 +71,21 @@ public class Member extends PanacheEntityBase {
 
     public String notes;
 
-    /** Honour levels held, for searches; kept by a database trigger on member_honour (V8), never written here. */
-    @Column(name = "holds_national_honour", insertable = false, updatable = false)
+    /**
+     * Honour levels held, for searches; kept by a database trigger on member_honour (V9), never updated here. A bulk
+     * writer inserts a member with the levels of the honours it copies beside it ({@link #holdLevelsOf}), so the
+     * trigger finds them right and rewrites no row; false for a member registered alone, who holds none yet.
+     */
+    @Column(name = "holds_national_honour", updatable = false)
     public boolean holdsNationalHonour;
 
-    @Column(name = "holds_provincial_honour", insertable = false, updatable = false)
+    @Column(name = "holds_provincial_honour", updatable = false)
     public boolean holdsProvincialHonour;
 
-    @Column(name = "holds_city_honour", insertable = false, updatable = false)
+    @Column(name = "holds_city_honour", updatable = false)
     public boolean holdsCityHonour;
 
-    @Column(name = "holds_county_honour", insertable = false, updatable = false)
+    @Column(name = "holds_county_honour", updatable = false)
     public boolean holdsCountyHonour;
 
     @Version
@@ -97,6 +102,15 @@ public class Member extends PanacheEntityBase {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** Sets the levels held as the trigger would for a member holding exactly {@code honours}. */
+    public void holdLevelsOf(List<MemberHonour> honours) {
+        java.util.Set<HonourLevel> held = MemberHonour.levelsHeld(honours);
+        holdsNationalHonour = held.contains(HonourLevel.NATIONAL);
+        holdsProvincialHonour = held.contains(HonourLevel.PROVINCIAL);
+        holdsCityHonour = held.contains(HonourLevel.CITY);
+        holdsCountyHonour = held.contains(HonourLevel.COUNTY);
+    }
 
     /** The entity field that says whether a member holds an honour of this level (for queries). */
     public static String holdsHonourField(HonourLevel level) {

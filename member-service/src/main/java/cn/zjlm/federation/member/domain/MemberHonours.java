@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import cn.zjlm.federation.commons.persistence.TimeOrderedIds;
 
 /** Recording and revoking (撤销) the honours a member holds. Each change bumps the member's version. */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class MemberHonours {
     public static MemberHonour newHonour(Member m, HonourRequest request, String actor) {
         requirePossibleYear(m, request);
         MemberHonour h = new MemberHonour();
-        h.id = UUID.randomUUID();
+        h.id = TimeOrderedIds.next();
         h.memberId = m.id;
         h.honourType = request.honourType();
         h.category = request.category();

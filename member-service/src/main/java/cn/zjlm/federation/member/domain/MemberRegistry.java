@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import cn.zjlm.federation.commons.persistence.TimeOrderedIds;
 
 /** Registry rules: validation beyond single fields, uniqueness, scope, versioning and events. */
 @ApplicationScoped
@@ -55,11 +56,17 @@ public class MemberRegistry {
      * the same ID number meanwhile is still refused, by the unique index.
      */
     public Member newMember(MemberRequest request, String actor) {
+        return newMember(request, cipher.blindIndex(NationalIdNumber.normalize(request.nationalId())), actor);
+    }
+
+    /** {@link #newMember(MemberRequest, String)} with the ID number's blind index, which a bulk writer has already. */
+    public Member newMember(MemberRequest request, String nationalIdIndex, String actor) {
         String nationalId = NationalIdNumber.normalize(request.nationalId());
         Member m = new Member();
-        m.id = UUID.randomUUID();
+        // time-ordered: new members append to the primary key and to the honour and history indexes by member
+        m.id = TimeOrderedIds.next();
         m.nationalIdCipher = cipher.encrypt(nationalId);
-        m.nationalIdIndex = cipher.blindIndex(nationalId);
+        m.nationalIdIndex = nationalIdIndex;
         apply(m, request, nationalId);
         m.createdAt = m.updatedAt = Instant.now();
         m.createdBy = m.updatedBy = actor;

@@ -56,14 +56,13 @@ public class MemberEvents {
         publish(HONOUR_REVOKED, member, new HonourChanged(Snapshot.of(member), HonourData.of(honour)));
     }
 
-    /** MemberRegistered's outbox row for a bulk writer (see Outbox#row): the member has no honours yet. */
-    public OutboxEvent registeredRow(Member member) {
-        return row(REGISTERED, member, Snapshot.of(member, List.of()));
-    }
-
-    /** HonorRecorded's outbox row for a bulk writer: {@code honours} are all the member holds, {@code honour} among them. */
-    public OutboxEvent honourRecordedRow(Member member, List<MemberHonour> honours, MemberHonour honour) {
-        return row(HONOUR_RECORDED, member, new HonourChanged(Snapshot.of(member, honours), HonourData.of(honour)));
+    /**
+     * MemberRegistered's outbox row for a bulk writer (see Outbox#row), for a member registered with
+     * {@code honours} (an imported row with its honour): one event whose snapshot holds them, as consumers keep the
+     * latest snapshot, rather than a registration and then a HonorRecorded per honour.
+     */
+    public OutboxEvent registeredRow(Member member, List<MemberHonour> honours) {
+        return row(REGISTERED, member, Snapshot.of(member, honours));
     }
 
     private OutboxEvent row(String type, Member member, Object data) {
