@@ -48,6 +48,16 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent row(String topic, String type, String subject, String association, Object data) {
+        OutboxEvent row = prepare(topic, type, subject, association, data);
+        wakeRelayOnCommit();
+        return row;
+    }
+
+    /**
+     * The outbox row of an event, made on any thread (a bulk writer makes rows while its transaction's thread
+     * copies the previous ones): the writer stores it in a transaction that calls {@link #wakeRelayOnCommit}.
+     */
+    public OutboxEvent prepare(String topic, String type, String subject, String association, Object data) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, TimeOrderedIds.next().toString(), "/" + source, type,
                 subject, Instant.now().truncatedTo(ChronoUnit.MICROS).toString(), "application/json",
                 CloudEvent.schemaFor(type), association, mapper.valueToTree(data));
@@ -63,6 +73,12 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event payload is not serializable: " + type, e);
         }
+        return row;
+    }
+
+    /** The relay is woken when the current transaction commits (once, however many events it stores). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void wakeRelayOnCommit() {
         if (transactions.getResource(WAKE_UP) == null) { // once per transaction, however many events it records
             transactions.putResource(WAKE_UP, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -78,6 +94,5 @@ public class Outbox {
                 }
             });
         }
-        return row;
     }
 }

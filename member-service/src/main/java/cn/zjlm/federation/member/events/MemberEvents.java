@@ -56,18 +56,22 @@ public class MemberEvents {
         publish(HONOUR_REVOKED, member, new HonourChanged(Snapshot.of(member), HonourData.of(honour)));
     }
 
+    /** The relay is woken when the current transaction, which stores rows of {@link #registeredRow}, commits. */
+    public void wakeRelayOnCommit() {
+        outbox.wakeRelayOnCommit();
+    }
+
     /**
-     * MemberRegistered's outbox row for a bulk writer (see Outbox#row), for a member registered with
+     * MemberRegistered's outbox row for a bulk writer (see Outbox#prepare: made on any thread, the writer's
+     * transaction wakes the relay), for a member registered with
      * {@code honours} (an imported row with its honour): one event whose snapshot holds them, as consumers keep the
      * latest snapshot, rather than a registration and then a HonorRecorded per honour.
      */
     public OutboxEvent registeredRow(Member member, List<MemberHonour> honours) {
-        return row(REGISTERED, member, Snapshot.of(member, honours));
+        return outbox.prepare(EventTopics.MEMBER, REGISTERED, member.id.toString(), member.associationCode,
+                Snapshot.of(member, honours));
     }
 
-    private OutboxEvent row(String type, Member member, Object data) {
-        return outbox.row(EventTopics.MEMBER, type, member.id.toString(), member.associationCode, data);
-    }
 
     private void publish(String type, Member member, Object data) {
         outbox.publish(EventTopics.MEMBER, type, member.id.toString(), member.associationCode, data);
