@@ -12,9 +12,15 @@ create table import_created_row (
 insert into import_created_row (job_id, row_number, member_id)
 select j.id, (r ->> 'row')::integer, (r ->> 'memberId')::uuid
 from import_job j, jsonb_array_elements(j.report) r
-where jsonb_typeof(j.report) = 'array' and r ->> 'outcome' = 'CREATED';
+where jsonb_typeof(j.report) = 'array' and jsonb_typeof(r) = 'object' and r ->> 'outcome' = 'CREATED'
+  and r ->> 'row' ~ '^[0-9]{1,9}$' and r ->> 'memberId' ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+on conflict do nothing;
 
+-- the entries moved leave the report; the others stay as they were, in their order
 update import_job j
-set report = (select coalesce(jsonb_agg(r order by (r ->> 'row')::integer), '[]'::jsonb)
-              from jsonb_array_elements(j.report) r where r ->> 'outcome' <> 'CREATED')
+set report = (select coalesce(jsonb_agg(r order by n), '[]'::jsonb)
+              from jsonb_array_elements(j.report) with ordinality as e(r, n)
+              where not coalesce(jsonb_typeof(r) = 'object' and r ->> 'outcome' = 'CREATED'
+                                  and r ->> 'row' ~ '^[0-9]{1,9}$'
+                                  and r ->> 'memberId' ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$', false))
 where jsonb_typeof(j.report) = 'array';

@@ -43,7 +43,7 @@ public class Outbox {
     }
 
     /**
-     * The outbox row of an event, for a bulk writer that stores it with the transaction's other rows (see
+     * The outbox row of an event, for a writer that stores it with the transaction's other rows (see
      * EntityCopy); the relay is woken when the transaction commits, as for {@link #publish}.
      */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -107,7 +107,7 @@ public class ImportResource {
             @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
         ImportJob job = visibleJob(id);
         int offset = (int) Math.min(Integer.MAX_VALUE, (long) page * size);
-        return new Page<>(CreatedRows.page(job.id, offset, size), page, size, job.created);
+        return new Page<>(CreatedRows.page(job.id, offset, size), page, size, CreatedRows.count(job.id));
     }
 
     private ImportJob visibleJob(UUID id) {

@@ -13,7 +13,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import cn.zjlm.federation.commons.persistence.TimeOrderedIds;
 
-/** Recording and revoking (撤销) the honours a member holds. Each change bumps the member's version. */
+/**
+ * Recording and revoking (撤销) the honours a member holds. Each change bumps the member's version; an honour
+ * imported with its member's registration is part of that registration (version 0).
+ */
 @ApplicationScoped
 public class MemberHonours {
     @Inject

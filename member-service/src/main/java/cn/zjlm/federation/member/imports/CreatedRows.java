@@ -28,6 +28,16 @@ public final class CreatedRows {
                 .setParameter(1, job).setParameter(2, row).setParameter(3, member).executeUpdate();
     }
 
+    /**
+     * How many rows the job has created so far: a valid-only import commits chunk by chunk, and one that fails
+     * half-way keeps the chunks it committed.
+     */
+    public static long count(UUID job) {
+        return ((Number) Member.getEntityManager()
+                .createNativeQuery("select count(*) from import_created_row where job_id = ?1").setParameter(1, job)
+                .getSingleResult()).longValue();
+    }
+
     /** The job's created rows in file order, {@code size} from {@code offset}. */
     @SuppressWarnings("unchecked")
     public static List<CreatedRow> page(UUID job, int offset, int size) {
