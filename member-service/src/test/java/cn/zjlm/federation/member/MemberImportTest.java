@@ -150,6 +150,32 @@ class MemberImportTest {
     }
 
     @Test
+    void allOrNothingRollsBackTheChunksItWroteWhenALaterRowIsBad() {
+        // rows are written a chunk of 1,000 at a time as they are assessed: the third chunk is assessed only after the
+        // first was written, and its row 2,052 is refused
+        StringBuilder csv = new StringBuilder(HEADER).append("\n");
+        for (int i = 5000; i < 7100; i++) {
+            String nationalId = id(i);
+            if (i == 7050) {
+                nationalId = nationalId.substring(0, 17) + (nationalId.charAt(17) == '0' ? '1' : '0');
+            }
+            csv.append(row("回滚" + i, NationalIdNumber.isMale(id(i)) ? "男" : "女",
+                    NationalIdNumber.birthDateOf(id(i)).orElseThrow().toString(), nationalId, "330102", i % 7 == 0))
+                    .append("\n");
+        }
+        JsonPath refused = importAndWait(HZ, "all-or-nothing", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(refused.getString("status")).isEqualTo("COMPLETED");
+        assertThat(refused.getBoolean("committed")).isFalse();
+        assertThat(refused.getInt("processed")).isEqualTo(2100);
+        assertThat(refused.getInt("created")).isZero();
+        assertThat(refused.getInt("invalid")).isEqualTo(1);
+        assertThat(refused.getList("rows.row", Integer.class)).containsExactly(2052);
+        assertThat(registered("回滚")).isZero();
+        given().auth().oauth2(HZ).get("/api/v1/members/imports/" + refused.getString("id") + "/created").then()
+                .statusCode(200).body("total", equalTo(0)).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void allOrNothingWritesACleanFileAndNothingOutsideTheScope() {
         StringBuilder csv = new StringBuilder(HEADER).append("\n");
         for (int i = 2000; i < 2005; i++) {

@@ -45,6 +45,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -91,7 +92,7 @@ public class MemberImports {
         return t;
     });
 
-    /** Makes the next chunk's rows while the import's thread copies the current one (all-or-nothing). */
+    /** Assesses the next chunk and makes its rows while the import's thread copies the current one (all-or-nothing). */
     private final ExecutorService rowMaker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "member-import-rows");
         t.setDaemon(true);
@@ -160,33 +161,21 @@ public class MemberImports {
         try {
             Reports reports = new Reports();
             WriteTimes times = new WriteTimes();
-            List<Planned> planned = new ArrayList<>();
-            Map<String, Integer> seen = new HashMap<>();
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<FormRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                List<Planned> chunkPlan = new ArrayList<>();
-                QuarkusTransaction.requiringNew().run(() -> {
-                    Registered registered = registered(chunk);
-                    for (FormRow row : chunk) {
-                        reports.add(assess(row, scope, seen, registered, chunkPlan));
+            boolean committed;
+            if (mode == ImportJob.Mode.ALL_OR_NOTHING) {
+                committed = assessAndWriteAll(jobId, rows, scope, actor, reports, times);
+            } else {
+                Map<String, Integer> seen = new HashMap<>();
+                for (int from = 0; from < rows.size(); from += CHUNK) {
+                    List<Planned> plan = assessChunk(rows.subList(from, Math.min(rows.size(), from + CHUNK)), scope,
+                            seen, reports::add);
+                    if (mode == ImportJob.Mode.VALID_ONLY) {
+                        create(jobId, plan, scope, actor, reports, times);
                     }
-                });
-                if (mode == ImportJob.Mode.VALID_ONLY) {
-                    create(jobId, chunkPlan, scope, actor, reports, times);
-                } else {
-                    planned.addAll(chunkPlan);
+                    int done = Math.min(rows.size(), from + CHUNK);
+                    update(jobId, j -> j.processed = done);
                 }
-                int done = Math.min(rows.size(), from + CHUNK);
-                update(jobId, j -> j.processed = done);
-            }
-            boolean clean = reports.all().stream().noneMatch(r -> r.outcome() == Outcome.INVALID
-                    || r.outcome() == Outcome.DUPLICATE);
-            boolean committed = mode == ImportJob.Mode.VALID_ONLY
-                    || (mode == ImportJob.Mode.ALL_OR_NOTHING && clean);
-            long assessed = System.nanoTime();
-            if (mode == ImportJob.Mode.ALL_OR_NOTHING && clean) {
-                QuarkusTransaction.requiringNew().timeout(ALL_OR_NOTHING_TIMEOUT_SECONDS).run(() ->
-                        writeAll(jobId, planned, actor, times).forEach(reports::replace));
+                committed = mode == ImportJob.Mode.VALID_ONLY;
             }
             long written = System.nanoTime();
             // the rows that need attention; created rows are stored with their members (CreatedRows)
@@ -204,11 +193,10 @@ public class MemberImports {
                 j.finishedAt = Instant.now();
             });
             // the phases' times, for whoever wonders why an import takes long (rows are counted in the job)
-            LOG.infof("import %s %s: rows assessed%s in %d ms, written in %d ms (rows made in %d ms, waited for %d ms; "
-                    + "copied in %d ms), report stored in %d ms", jobId, mode,
-                    mode == ImportJob.Mode.VALID_ONLY ? " and written" : "", (assessed - started) / 1_000_000,
-                    (written - assessed) / 1_000_000, times.building / 1_000_000, times.waiting / 1_000_000,
-                    times.copying / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+            LOG.infof("import %s %s: rows assessed and written in %d ms (rows made in %d ms, waited for %d ms; "
+                    + "copied in %d ms), report stored in %d ms", jobId, mode, (written - started) / 1_000_000,
+                    times.building / 1_000_000, times.waiting / 1_000_000, times.copying / 1_000_000,
+                    (System.nanoTime() - written) / 1_000_000);
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.errorf(e, "import %s failed", jobId);
             update(jobId, j -> {
@@ -254,46 +242,98 @@ public class MemberImports {
         return send(chunk, times);
     }
 
-    /**
-     * {@link #write} of every planned row in the current transaction, a chunk at a time, the next chunk's rows made
-     * on another thread while PostgreSQL takes this one's: making rows (encryption, events' JSON) was a fifth of
-     * the writing, and PostgreSQL and this JVM each keep a core busy.
-     */
-    private List<RowReport> writeAll(UUID jobId, List<Planned> planned, String actor, WriteTimes times) {
-        events.wakeRelayOnCommit();
-        Session session = Member.getSession();
-        List<RowReport> created = new ArrayList<>();
-        Future<ChunkRows> next = null;
-        try {
-            for (int from = 0; from < planned.size(); from += CHUNK) {
-                if (next == null) {
-                    next = makeLater(session, jobId, planned, from, actor);
-                }
-                long waiting = System.nanoTime();
-                ChunkRows chunk = next.get();
-                times.waiting += System.nanoTime() - waiting;
-                times.building += chunk.makingNanos;
-                next = from + CHUNK < planned.size() ? makeLater(session, jobId, planned, from + CHUNK, actor) : null;
-                created.addAll(send(chunk, times));
+    /** A chunk's rows assessed in a transaction of their own: the rows that can be registered. */
+    private List<Planned> assessChunk(List<FormRow> chunk, AssociationScope scope, Map<String, Integer> seen,
+            java.util.function.Consumer<RowReport> reported) {
+        List<Planned> plan = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Registered registered = registered(chunk);
+            for (FormRow row : chunk) {
+                reported.accept(assess(row, scope, seen, registered, plan));
             }
-            return created;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("import interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            if (next != null) {
-                next.cancel(true);
-            }
+        });
+        return plan;
+    }
+
+    /** A chunk assessed, and its rows made while every row so far was valid (null after that). */
+    private record Step(List<RowReport> reports, ChunkRows rows) {
+    }
+
+    /** Thrown to roll an all-or-nothing import back when a row needs attention. */
+    private static final class NotClean extends RuntimeException {
+        NotClean() {
+            super(null, null, false, false);
         }
     }
 
-    private Future<ChunkRows> makeLater(Session session, UUID jobId, List<Planned> planned, int from, String actor) {
+    /**
+     * All-or-nothing in one transaction that writes rows as they are assessed: a second thread assesses each chunk
+     * and makes its rows while PostgreSQL copies the previous chunk's (making rows and copying them one after the
+     * other, then assessing and writing, were each a third or more of the import). The first row that needs
+     * attention stops the writing; the rest is still assessed for the report and the transaction rolls back.
+     * True if the rows were committed.
+     */
+    private boolean assessAndWriteAll(UUID jobId, List<FormRow> rows, AssociationScope scope, String actor,
+            Reports reports, WriteTimes times) {
+        Map<String, Integer> seen = new HashMap<>(); // used by the second thread only, a chunk after another
+        AtomicBoolean clean = new AtomicBoolean(true);
+        try {
+            QuarkusTransaction.requiringNew().timeout(ALL_OR_NOTHING_TIMEOUT_SECONDS).run(() -> {
+                events.wakeRelayOnCommit();
+                Session session = Member.getSession();
+                Future<Step> next = null;
+                try {
+                    for (int from = 0; from < rows.size(); from += CHUNK) {
+                        if (next == null) {
+                            next = stepLater(session, jobId, rows, from, scope, seen, clean, actor);
+                        }
+                        long waiting = System.nanoTime();
+                        Step step = next.get();
+                        times.waiting += System.nanoTime() - waiting;
+                        next = from + CHUNK < rows.size()
+                                ? stepLater(session, jobId, rows, from + CHUNK, scope, seen, clean, actor) : null;
+                        step.reports().forEach(reports::add);
+                        if (step.rows() != null && clean.get()) {
+                            times.building += step.rows().makingNanos;
+                            send(step.rows(), times).forEach(reports::replace);
+                        }
+                        int done = Math.min(rows.size(), from + CHUNK);
+                        update(jobId, j -> j.processed = done); // a transaction of its own: progress shows
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("import interrupted", e);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } finally {
+                    if (next != null) {
+                        next.cancel(true);
+                    }
+                }
+                if (!clean.get()) {
+                    throw new NotClean();
+                }
+            });
+            return true;
+        } catch (NotClean rolledBack) {
+            reports.notCreated();
+            return false;
+        }
+    }
+
+    private Future<Step> stepLater(Session session, UUID jobId, List<FormRow> rows, int from, AssociationScope scope,
+            Map<String, Integer> seen, AtomicBoolean clean, String actor) {
         // the writers are made here, on the transaction's thread; the other thread only fills them
         ChunkRows target = new ChunkRows(session);
-        List<Planned> rows = planned.subList(from, Math.min(planned.size(), from + CHUNK));
-        return rowMaker.submit(() -> make(target, jobId, rows, actor));
+        List<FormRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+        return rowMaker.submit(() -> {
+            List<RowReport> reported = new ArrayList<>();
+            List<Planned> plan = assessChunk(chunk, scope, seen, reported::add);
+            if (reported.stream().anyMatch(r -> r.outcome() == Outcome.INVALID || r.outcome() == Outcome.DUPLICATE)) {
+                clean.set(false);
+            }
+            return new Step(reported, clean.get() ? make(target, jobId, plan, actor) : null);
+        });
     }
 
     /**
@@ -507,6 +547,12 @@ public class MemberImports {
 
         List<RowReport> all() {
             return list;
+        }
+
+        /** Rows written by a transaction that rolled back: valid, not created. */
+        void notCreated() {
+            list.replaceAll(r -> r.outcome() == Outcome.CREATED
+                    ? new RowReport(r.row(), Outcome.VALID, null, List.of(), null) : r);
         }
 
         int count(Outcome outcome) {
