@@ -39,23 +39,13 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String type, String subject, String association, Object data) {
-        row(topic, type, subject, association, data).persist();
-    }
-
-    /**
-     * The outbox row of an event, for a writer that stores it with the transaction's other rows (see
-     * EntityCopy); the relay is woken when the transaction commits, as for {@link #publish}.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent row(String topic, String type, String subject, String association, Object data) {
-        OutboxEvent row = prepare(topic, type, subject, association, data);
+        prepare(topic, type, subject, association, data).persist();
         wakeRelayOnCommit();
-        return row;
     }
 
     /**
-     * The outbox row of an event, made on any thread (a bulk writer makes rows while its transaction's thread
-     * copies the previous ones): the writer stores it in a transaction that calls {@link #wakeRelayOnCommit}.
+     * The outbox row of an event, not stored, made on any thread: for a bulk writer that stores it with its
+     * transaction's other rows (see EntityCopy) in a transaction that calls {@link #wakeRelayOnCommit}.
      */
     public OutboxEvent prepare(String topic, String type, String subject, String association, Object data) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, TimeOrderedIds.next().toString(), "/" + source, type,

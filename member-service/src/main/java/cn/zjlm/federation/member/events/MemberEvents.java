@@ -56,11 +56,6 @@ public class MemberEvents {
         publish(HONOUR_REVOKED, member, new HonourChanged(Snapshot.of(member), HonourData.of(honour)));
     }
 
-    /** The relay is woken when the current transaction, which stores rows of {@link #registeredRow}, commits. */
-    public void wakeRelayOnCommit() {
-        outbox.wakeRelayOnCommit();
-    }
-
     /**
      * MemberRegistered's outbox row for a bulk writer (see Outbox#prepare: made on any thread, the writer's
      * transaction wakes the relay), for a member registered with

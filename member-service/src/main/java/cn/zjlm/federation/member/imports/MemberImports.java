@@ -5,6 +5,7 @@ import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.error.Violations;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
+import cn.zjlm.federation.commons.outbox.Outbox;
 import cn.zjlm.federation.commons.outbox.OutboxEvent;
 import cn.zjlm.federation.commons.persistence.CopyIn;
 import cn.zjlm.federation.commons.persistence.EntityCopy;
@@ -84,6 +85,9 @@ public class MemberImports {
 
     @Inject
     MemberEvents events;
+
+    @Inject
+    Outbox outbox;
 
     /** Imports run one at a time per instance, off the request threads. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -180,7 +184,7 @@ public class MemberImports {
             long written = System.nanoTime();
             // the rows that need attention; created rows are stored with their members (CreatedRows)
             String report = mapper.writeValueAsString(reports.all().stream()
-                    .filter(r -> r.outcome() == Outcome.INVALID || r.outcome() == Outcome.DUPLICATE)
+                    .filter(RowReport::needsAttention)
                     .toList());
             update(jobId, j -> {
                 j.status = ImportJob.Status.COMPLETED;
@@ -235,7 +239,7 @@ public class MemberImports {
      * import take minutes). {@link #register} checks a row again, alone.
      */
     private List<RowReport> write(UUID jobId, List<Planned> rows, String actor, WriteTimes times) {
-        events.wakeRelayOnCommit();
+        outbox.wakeRelayOnCommit();
         ChunkRows chunk = make(new ChunkRows(Member.getSession()), jobId, rows, actor);
         times.building += chunk.makingNanos;
         times.waiting += chunk.makingNanos; // not overlapped here
@@ -279,7 +283,7 @@ public class MemberImports {
         AtomicBoolean clean = new AtomicBoolean(true);
         try {
             QuarkusTransaction.requiringNew().timeout(ALL_OR_NOTHING_TIMEOUT_SECONDS).run(() -> {
-                events.wakeRelayOnCommit();
+                outbox.wakeRelayOnCommit();
                 Session session = Member.getSession();
                 Future<Step> next = null;
                 try {
@@ -329,7 +333,7 @@ public class MemberImports {
         return rowMaker.submit(() -> {
             List<RowReport> reported = new ArrayList<>();
             List<Planned> plan = assessChunk(chunk, scope, seen, reported::add);
-            if (reported.stream().anyMatch(r -> r.outcome() == Outcome.INVALID || r.outcome() == Outcome.DUPLICATE)) {
+            if (reported.stream().anyMatch(RowReport::needsAttention)) {
                 clean.set(false);
             }
             return new Step(reported, clean.get() ? make(target, jobId, plan, actor) : null);

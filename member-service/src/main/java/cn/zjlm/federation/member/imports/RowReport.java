@@ -12,6 +12,11 @@ public record RowReport(int row, Outcome outcome, UUID memberId, List<RowError> 
         errors = errors == null ? List.of() : errors;
     }
 
+    /** Invalid or a duplicate: the rows the job's report lists, and that refuse an all-or-nothing import. */
+    public boolean needsAttention() {
+        return outcome == Outcome.INVALID || outcome == Outcome.DUPLICATE;
+    }
+
     public enum Outcome {
         /** Would be registered (dry run or refused all-or-nothing). */
         VALID,
