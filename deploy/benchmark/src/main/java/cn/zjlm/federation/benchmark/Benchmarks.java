@@ -631,16 +631,15 @@ public final class Benchmarks {
         }
     }
 
-    /**
-     * Seconds from {@code since} until the platform is quiet: no service's outbox holds an unsent event, the
-     * consumers' processed events have not grown for two seconds and no autovacuum worker runs (it follows a stage's
-     * bulk writes); NaN if that takes more than five minutes. A stage
-     * timed beside that background work would measure it too.
-     */
     /** Seconds until the outboxes were empty, and until the platform was quiet (NaN: not within five minutes). */
     private record Settled(double relayed, double quiet) {
     }
 
+    /**
+     * Seconds from {@code since} until no service's outbox holds an unsent event, and until the platform is quiet:
+     * the consumers' processed events have not grown for two seconds and no autovacuum worker runs (it follows a
+     * stage's bulk writes). A stage timed beside that background work would measure it too.
+     */
     private Settled settled(long since) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         long busy = Long.MAX_VALUE;
