@@ -23,8 +23,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -36,10 +41,11 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /** Looked up case-insensitively, without lower-casing every header name of every request. */
+    private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
     /** Not copied: the tracer writes the gateway's own span there, so the service hangs under the gateway. */
-    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
+    private static final Set<String> TRACE_CONTEXT = caseInsensitive("traceparent", "tracestate");
     private static final String PUBLIC_PREFIX = "/api/v1/public/";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -64,28 +70,67 @@ public class ProxyRoutes {
     TenantIdentityProvider tokens;
 
     private HttpClient client;
+    private Upstream[] upstreams;
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
 
     void init(@Observes Router router) {
         client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(100).setKeepAlive(true)
                 .setConnectTimeout(5000));
+        upstreams = config.routes().entrySet().stream()
+                .flatMap(route -> route.getValue().prefixes().stream()
+                        .map(prefix -> new Upstream(prefix, route.getKey(), URI.create(route.getValue().url()))))
+                .sorted(Comparator.comparingInt((Upstream u) -> u.prefix().length()).reversed())
+                .toArray(Upstream[]::new);
         router.route().order(Integer.MIN_VALUE).handler(this::correlate);
-        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(this::limitRate);
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(this::limit); // before CORS: preflights count
         router.route().order(Integer.MIN_VALUE).failureHandler(this::securityFailure);
-        config.routes().forEach((name, route) -> {
-            URI upstream = URI.create(route.url());
-            for (String prefix : route.prefixes()) {
-                router.route(prefix).handler(rc -> forward(rc, name, upstream));
-                router.route(prefix + "/*").handler(rc -> forward(rc, name, upstream));
+        // One route for the whole API, after the filters (CORS), looked up here: a route per prefix cost a match each.
+        router.route("/api/*").handler(this::dispatch);
+    }
+
+    /** A path prefix a service owns: the prefix itself and everything below it. */
+    record Upstream(String prefix, String service, URI url) {
+        boolean serves(String path) {
+            return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+        }
+    }
+
+    /** The service owning {@code path} (longest prefix first), or null. */
+    Upstream upstreamOf(String path) {
+        for (Upstream upstream : upstreams) {
+            if (upstream.serves(path)) {
+                return upstream;
             }
-        });
-        router.route("/api/*").order(10_000)
-                .handler(rc -> whenAuthenticated(rc, () -> Problems.send(rc, 404, "not-found", "resource")));
+        }
+        return null;
+    }
+
+    private void dispatch(RoutingContext rc) {
+        Upstream upstream = upstreamOf(rc.normalizedPath());
+        if (upstream == null) {
+            whenAuthenticated(rc, () -> Problems.send(rc, 404, "not-found", "resource"));
+            return;
+        }
+        rc.request().pause();
+        whenAuthenticated(rc, () -> proxy(rc, upstream.service(), upstream.url()));
+    }
+
+    /** A version-4 UUID from a per-thread generator: a correlation id is not a secret, so no SecureRandom lock. */
+    static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L).toString();
     }
 
     private void correlate(RoutingContext rc) {
         String id = rc.request().getHeader(CorrelationIds.HEADER);
         if (id == null || !SAFE_ID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+            id = randomUuid();
         }
         rc.put(CorrelationIds.MDC_KEY, id);
         MDC.put(CorrelationIds.MDC_KEY, id); // kept in the request's Vert.x context, so later log lines carry it too
@@ -99,7 +144,8 @@ public class ProxyRoutes {
         rc.next();
     }
 
-    private void limitRate(RoutingContext rc) {
+    /** Rate and declared body size: answers 429 or 413, or passes the request on. */
+    private void limit(RoutingContext rc) {
         String client = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
         long wait = rateLimiter.secondsToWait(client);
         if (wait > 0) {
@@ -137,7 +183,7 @@ public class ProxyRoutes {
      * before is taken as valid until it expires, for a minute at most ({@link VerifiedTokens}).
      */
     private void whenAuthenticated(RoutingContext rc, Runnable next) {
-        if (rc.request().path().startsWith(PUBLIC_PREFIX)) {
+        if (rc.normalizedPath().startsWith(PUBLIC_PREFIX)) { // the path as routed: /public/../x is not public
             next.run();
             return;
         }
@@ -165,19 +211,13 @@ public class ProxyRoutes {
                 });
     }
 
-    private void forward(RoutingContext rc, String service, URI upstream) {
-        rc.request().pause();
-        whenAuthenticated(rc, () -> proxy(rc, service, upstream));
-    }
-
     private void proxy(RoutingContext rc, String service, URI upstream) {
         HttpServerRequest request = rc.request();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstream.getHost())
                 .setPort(upstream.getPort()).setURI(request.uri()).setTimeout(config.upstreamTimeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase();
-            if (!HOP_BY_HOP.contains(name) && !TRACE_CONTEXT.contains(name)) {
+            if (!HOP_BY_HOP.contains(h.getKey()) && !TRACE_CONTEXT.contains(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
@@ -208,7 +248,7 @@ public class ProxyRoutes {
         response.setStatusCode(upstream.statusCode());
         upstream.headers().forEach(h -> {
             // the gateway already set the correlation id; the service echoes the same one
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase()) && !CorrelationIds.HEADER.equalsIgnoreCase(h.getKey())) {
+            if (!HOP_BY_HOP.contains(h.getKey()) && !CorrelationIds.HEADER.equalsIgnoreCase(h.getKey())) {
                 response.headers().add(h.getKey(), h.getValue());
             }
         });

@@ -14,25 +14,44 @@ import java.util.function.LongSupplier;
  */
 @ApplicationScoped
 public class RateLimiter {
-    private final Map<String, long[]> windows = new ConcurrentHashMap<>();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     @Inject
     GatewayConfig config;
 
     LongSupplier clock = System::currentTimeMillis;
 
+    /** A client's current window: when it began and the requests in it (changed in place, not replaced per request). */
+    private static final class Window {
+        private long start;
+        private long requests;
+
+        Window(long start) {
+            this.start = start;
+        }
+    }
+
     /** 0 when the request may pass, else the seconds until the client may try again. */
     public long secondsToWait(String client) {
         long now = clock.getAsLong();
         long window = config.rateLimit().window().toMillis();
-        long[] state = windows.compute(client, (k, w) -> w == null || now - w[0] >= window
-                ? new long[] {now, 1} : new long[] {w[0], w[1] + 1});
-        if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> now - w[0] >= window); // forget clients whose window is over
+        Window state = windows.computeIfAbsent(client, k -> new Window(now));
+        long start;
+        long requests;
+        synchronized (state) {
+            if (now - state.start >= window) {
+                state.start = now;
+                state.requests = 0;
+            }
+            start = state.start;
+            requests = ++state.requests;
         }
-        if (state[1] <= config.rateLimit().requests()) {
+        if (windows.size() > 100_000) {
+            windows.values().removeIf(w -> now - w.start >= window); // forget clients whose window is over
+        }
+        if (requests <= config.rateLimit().requests()) {
             return 0;
         }
-        return Math.max(1, Duration.ofMillis(state[0] + window - now).toSeconds() + 1);
+        return Math.max(1, Duration.ofMillis(start + window - now).toSeconds() + 1);
     }
 }

@@ -171,6 +171,24 @@ class GatewayTest {
     }
 
     @Test
+    void aPrefixIsAWholePathSegmentAndDotSegmentsCannotReachAroundTheTokenCheck() throws Exception {
+        given().auth().oauth2(HZ).get("/api/v1/membersx").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(HZ).get("/api/v1/members/").then().statusCode(200)
+                .body("uri", equalTo("/api/v1/members/"));
+        // Routing goes by the normalized path, so the public check must too: these are member reads, not public.
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/api/v1/public/../members/m1", "/api/v1/public/%2e%2e/members/m1",
+                "/api/v1/public/certificates/../../members/m1")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + path))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.body()).as(path).contains("\"unauthorized\"").doesNotContain("\"uri\"");
+        }
+    }
+
+    @Test
     void aClientCannotChooseTheAddressServicesSeeInXForwardedFor() {
         // public endpoints rate-limit per address: a forged X-Forwarded-For must not reach the service
         given().header("X-Forwarded-For", "203.0.113.7").get("/api/v1/public/certificates/verify/ABC123").then()
