@@ -19,6 +19,14 @@ public interface GatewayConfig {
     /** Tokens verified once are taken as valid until they expire, at most for {@code ttl} ({@link VerifiedTokens}). */
     TokenCache tokenCache();
 
+    /** The gateway's access log ({@link AccessLog}): one line per request but health probes. */
+    AccessLogSettings accessLog();
+
+    interface AccessLogSettings {
+        @io.smallrye.config.WithDefault("true")
+        boolean enabled();
+    }
+
     interface TokenCache {
         /** Tokens remembered at most; 0 verifies every request. */
         @io.smallrye.config.WithDefault("10000")

@@ -93,33 +93,50 @@ class GatewayTest {
                 .header("X-Correlation-Id", notNullValue()).body("correlationId", notNullValue());
     }
 
+    @Inject
+    AccessLog accessLog;
+
     @Test
-    void everyRequestIsLoggedWithItsCorrelationId() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
-        accessLog.addHandler(capture);
+    void everyRequestButHealthProbesIsLoggedWithItsCorrelationIdInBatches() {
+        var out = new java.io.ByteArrayOutputStream();
+        var console = accessLog.sink;
+        accessLog.flush();
+        accessLog.sink = out;
         try {
-            given().auth().oauth2(HZ).header("X-Correlation-Id", "trace-log-7").get("/api/v1/members/logged")
+            given().auth().oauth2(HZ).header("X-Correlation-Id", "trace-log-7").get("/api/v1/members/logged?page=1")
                     .then().statusCode(200);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lines.stream()
-                    .anyMatch(l -> l.contains("/api/v1/members/logged") && l.contains("correlationId=trace-log-7")
-                            && l.contains(" 200 ") && l.matches(".* [0-9]+ ms .*")));
+            given().get("/api/v1/members/anonymous").then().statusCode(401);
+            given().get("/q/health/live").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("/api/v1/members/anonymous"));
+            List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("INFO  [access] ")
+                    .contains("\"GET /api/v1/members/logged?page=1 HTTP/1.1\" 200 ").containsPattern(" [0-9]+ ms ")
+                    .endsWith("correlationId=trace-log-7"));
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("/api/v1/members/anonymous HTTP/1.1\" 401 "));
+            assertThat(lines).noneMatch(line -> line.contains("/q/health"));
         } finally {
-            accessLog.removeHandler(capture);
+            accessLog.sink = console;
+        }
+    }
+
+    @Test
+    void aJsonAccessLineIsValidJsonWhateverThePathHolds() throws Exception {
+        boolean json = accessLog.json;
+        accessLog.json = true;
+        try {
+            String line = accessLog.line(1_764_752_400_007L, "10.0.0.1", "GET", "/api/v1/x?q=\"a\\b\u0001", "HTTP/1.1",
+                    200, 512, 3, "c-1", "4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(line).endsWith("}\n");
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            assertThat(node.get("timestamp").asText()).isEqualTo("2025-12-03T09:00:00.007Z");
+            assertThat(node.get("uri").asText()).isEqualTo("/api/v1/x?q=\"a\\b\u0001");
+            assertThat(node.get("status").asInt()).isEqualTo(200);
+            assertThat(node.get("durationMs").asInt()).isEqualTo(3);
+            assertThat(node.get("correlationId").asText()).isEqualTo("c-1");
+            assertThat(node.get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(node.get("loggerName").asText()).isEqualTo("access");
+        } finally {
+            accessLog.json = json;
         }
     }
 

@@ -76,7 +76,7 @@ public final class Benchmarks {
         for (String app : APPS) {
             settings = settings.withAppProperty(app, "quarkus.otel.traces.sampler.arg", "0.1"); // as in production
         }
-        // for experiments: -Dbench.app-properties="gateway:quarkus.http.access-log.enabled=false;care-service:..."
+        // for experiments: -Dbench.app-properties="gateway:gateway.access-log.enabled=false;care-service:..."
         for (String setting : System.getProperty("bench.app-properties", "").split(";")) {
             if (!setting.isBlank()) {
                 String[] appAndProperty = setting.strip().split(":", 2);
