@@ -56,8 +56,12 @@ public class AccessLog {
     volatile OutputStream sink = System.out;
 
     private ScheduledExecutorService writer;
-    private volatile long second = -1;
-    private volatile String secondPrefix = "";
+    private volatile boolean closed;
+    /** The second last formatted and its text, in one field so no thread pairs one second's text with another's. */
+    private volatile Second second = new Second(-1, "");
+
+    private record Second(long epochSecond, String prefix) {
+    }
 
     void init(@Observes Router router) {
         if (!config.accessLog().enabled()) {
@@ -74,6 +78,7 @@ public class AccessLog {
 
     void close(@Observes ShutdownEvent event) {
         if (writer != null) {
+            closed = true; // requests still ending are written as they end
             writer.shutdown();
             flush();
         }
@@ -94,13 +99,16 @@ public class AccessLog {
         String line = line(System.currentTimeMillis(), client, request.method().name(), request.uri(),
                 version(request), rc.response().getStatusCode(),
                 rc.response().bytesWritten(), (System.nanoTime() - start) / 1_000_000, rc.get(CorrelationIds.MDC_KEY),
-                span.isValid() ? span.getTraceId() : null);
+                span.isValid() ? span.getTraceId() : null, span.isSampled());
         if (pendingCount.incrementAndGet() > MAX_PENDING) {
             pendingCount.decrementAndGet();
             dropped.incrementAndGet();
             return;
         }
         pending.add(line);
+        if (closed) {
+            flush();
+        }
     }
 
     private static String version(HttpServerRequest request) {
@@ -112,7 +120,7 @@ public class AccessLog {
     }
 
     String line(long epochMillis, String client, String method, String uri, String version, int status, long bytes,
-            long millis, String correlationId, String traceId) {
+            long millis, String correlationId, String traceId, boolean sampled) {
         StringBuilder out = new StringBuilder(256);
         String message = client + " \"" + method + " " + uri + " " + version + "\" " + status + " " + bytes + " "
                 + millis + " ms correlationId=" + correlationId;
@@ -130,8 +138,8 @@ public class AccessLog {
         if (correlationId != null) {
             quoted(out.append(",\"correlationId\":"), correlationId);
         }
-        if (traceId != null) {
-            quoted(out.append(",\"traceId\":"), traceId);
+        if (traceId != null) { // unsampled traces are not exported, but the services log under the same id
+            quoted(out.append(",\"traceId\":"), traceId).append(",\"sampled\":").append(sampled);
         }
         return out.append("}\n").toString();
     }
@@ -139,13 +147,13 @@ public class AccessLog {
     /** ISO-8601 in UTC with milliseconds; the date and time up to the second are formatted once a second. */
     private String timestamp(long epochMillis) {
         long s = Math.floorDiv(epochMillis, 1000);
-        String prefix = secondPrefix;
-        if (s != second) {
-            prefix = Instant.ofEpochSecond(s).toString(); // 2026-12-03T09:00:00Z
-            prefix = prefix.substring(0, prefix.length() - 1) + ".";
-            secondPrefix = prefix;
-            second = s;
+        Second current = second;
+        if (current.epochSecond() != s) {
+            String text = Instant.ofEpochSecond(s).toString(); // 2026-12-03T09:00:00Z
+            current = new Second(s, text.substring(0, text.length() - 1) + ".");
+            second = current;
         }
+        String prefix = current.prefix();
         int ms = (int) Math.floorMod(epochMillis, 1000);
         return prefix + (ms < 10 ? "00" : ms < 100 ? "0" : "") + ms + "Z";
     }

@@ -46,6 +46,8 @@ public class ProxyRoutes {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
     /** Not copied: the tracer writes the gateway's own span there, so the service hangs under the gateway. */
     private static final Set<String> TRACE_CONTEXT = caseInsensitive("traceparent", "tracestate");
+    /** Where Quarkus' OpenTelemetry instrumentation looks for the route of a request's server span. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     private static final String PUBLIC_PREFIX = "/api/v1/public/";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -83,7 +85,7 @@ public class ProxyRoutes {
                 .setConnectTimeout(5000));
         upstreams = config.routes().entrySet().stream()
                 .flatMap(route -> route.getValue().prefixes().stream()
-                        .map(prefix -> new Upstream(prefix, route.getKey(), URI.create(route.getValue().url()))))
+                        .map(prefix -> new Upstream(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix, route.getKey(), URI.create(route.getValue().url()))))
                 .sorted(Comparator.comparingInt((Upstream u) -> u.prefix().length()).reversed())
                 .toArray(Upstream[]::new);
         router.route().order(Integer.MIN_VALUE).handler(this::correlate);
@@ -115,6 +117,11 @@ public class ProxyRoutes {
         if (upstream == null) {
             whenAuthenticated(rc, () -> Problems.send(rc, 404, "not-found", "resource"));
             return;
+        }
+        // the server span is named after the owning prefix (e.g. GET /api/v1/members), as the route per prefix named it
+        io.vertx.core.Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(URL_PATH_TEMPLATE, upstream.prefix());
         }
         rc.request().pause();
         whenAuthenticated(rc, () -> proxy(rc, upstream.service(), upstream.url()));
@@ -214,7 +221,7 @@ public class ProxyRoutes {
     private void proxy(RoutingContext rc, String service, URI upstream) {
         HttpServerRequest request = rc.request();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI(request.uri()).setTimeout(config.upstreamTimeout().toMillis());
+                .setPort(upstream.getPort()).setURI(forwardedUri(rc)).setTimeout(config.upstreamTimeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey()) && !TRACE_CONTEXT.contains(h.getKey())) {
@@ -242,6 +249,12 @@ public class ProxyRoutes {
                             || String.valueOf(error.getMessage()).contains("timeout");
                     Problems.send(rc, timeout ? 504 : 503, "service-unavailable", service);
                 });
+    }
+
+    /** The path as routed and checked (dot segments resolved), so the service cannot read it another way. */
+    private static String forwardedUri(RoutingContext rc) {
+        String query = rc.request().query();
+        return query == null ? rc.normalizedPath() : rc.normalizedPath() + "?" + query;
     }
 
     private static void relay(HttpClientResponse upstream, HttpServerResponse response) {

@@ -35,19 +35,22 @@ public class RateLimiter {
     public long secondsToWait(String client) {
         long now = clock.getAsLong();
         long window = config.rateLimit().window().toMillis();
-        Window state = windows.computeIfAbsent(client, k -> new Window(now));
-        long start;
-        long requests;
-        synchronized (state) {
-            if (now - state.start >= window) {
-                state.start = now;
-                state.requests = 0;
+        // counted inside compute, atomically per client, so an eviction cannot take a window being counted
+        long[] seen = new long[2]; // start and count as this request left them
+        windows.compute(client, (k, w) -> {
+            Window current = w == null ? new Window(now) : w;
+            if (now - current.start >= window) {
+                current.start = now;
+                current.requests = 0;
             }
-            start = state.start;
-            requests = ++state.requests;
-        }
+            seen[0] = current.start;
+            seen[1] = ++current.requests;
+            return current;
+        });
+        long start = seen[0];
+        long requests = seen[1];
         if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> now - w.start >= window); // forget clients whose window is over
+            windows.keySet().forEach(k -> windows.computeIfPresent(k, (key, w) -> now - w.start >= window ? null : w));
         }
         if (requests <= config.rateLimit().requests()) {
             return 0;

@@ -107,7 +107,9 @@ class GatewayTest {
                     .then().statusCode(200);
             given().get("/api/v1/members/anonymous").then().statusCode(401);
             given().get("/q/health/live").then().statusCode(200);
-            await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("/api/v1/members/anonymous"));
+            given().get("/api/v1/members/after-the-probe").then().statusCode(401);
+            // lines are written in order, so once the last one is out the probe's would be too
+            await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("/api/v1/members/after-the-probe"));
             List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("INFO  [access] ")
                     .contains("\"GET /api/v1/members/logged?page=1 HTTP/1.1\" 200 ").containsPattern(" [0-9]+ ms ")
@@ -125,7 +127,7 @@ class GatewayTest {
         accessLog.json = true;
         try {
             String line = accessLog.line(1_764_752_400_007L, "10.0.0.1", "GET", "/api/v1/x?q=\"a\\b\u0001", "HTTP/1.1",
-                    200, 512, 3, "c-1", "4bf92f3577b34da6a3ce929d0e0e4736");
+                    200, 512, 3, "c-1", "4bf92f3577b34da6a3ce929d0e0e4736", false);
             assertThat(line).endsWith("}\n");
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
             assertThat(node.get("timestamp").asText()).isEqualTo("2025-12-03T09:00:00.007Z");
@@ -134,6 +136,7 @@ class GatewayTest {
             assertThat(node.get("durationMs").asInt()).isEqualTo(3);
             assertThat(node.get("correlationId").asText()).isEqualTo("c-1");
             assertThat(node.get("traceId").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(node.get("sampled").asBoolean(true)).as("not sampled: not in the tracing backend").isFalse();
             assertThat(node.get("loggerName").asText()).isEqualTo("access");
         } finally {
             accessLog.json = json;
@@ -159,6 +162,7 @@ class GatewayTest {
             SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().get();
             SpanData client = trace.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().get();
             assertThat(server.getParentSpanId()).isEqualTo(callerSpan);
+            assertThat(server.getName()).as("named after the service's prefix").isEqualTo("GET /api/v1/members");
             assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
             assertThat(client.getSpanId()).isEqualTo(forwarded[2]);
             assertThat(response.header("traceresponse")).isEqualTo("00-" + traceId + "-" + server.getSpanId() + "-01");
@@ -193,8 +197,13 @@ class GatewayTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(HZ).get("/api/v1/members/").then().statusCode(200)
                 .body("uri", equalTo("/api/v1/members/"));
-        // Routing goes by the normalized path, so the public check must too: these are member reads, not public.
+        // the service gets the path as the gateway routed and checked it
         var http = java.net.http.HttpClient.newHttpClient();
+        var resolved = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI
+                + ":" + io.restassured.RestAssured.port + "/api/v1/public/certificates/x/%2e%2e/verify/A1?lang=zh"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(resolved.body()).contains("\"uri\":\"/api/v1/public/certificates/verify/A1?lang=zh\"");
+        // Routing goes by the normalized path, so the public check must too: these are member reads, not public.
         for (String path : List.of("/api/v1/public/../members/m1", "/api/v1/public/%2e%2e/members/m1",
                 "/api/v1/public/certificates/../../members/m1")) {
             var response = http.send(java.net.http.HttpRequest.newBuilder(
