@@ -9,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.Tenant;
 import io.quarkus.oidc.TenantIdentityProvider;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -85,7 +86,7 @@ public class ProxyRoutes {
                 .setConnectTimeout(5000));
         upstreams = config.routes().entrySet().stream()
                 .flatMap(route -> route.getValue().prefixes().stream()
-                        .map(prefix -> new Upstream(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix, route.getKey(), URI.create(route.getValue().url()))))
+                        .map(prefix -> new Upstream(prefix, route.getKey(), URI.create(route.getValue().url()))))
                 .sorted(Comparator.comparingInt((Upstream u) -> u.prefix().length()).reversed())
                 .toArray(Upstream[]::new);
         router.route().order(Integer.MIN_VALUE).handler(this::correlate);
@@ -97,6 +98,10 @@ public class ProxyRoutes {
 
     /** A path prefix a service owns: the prefix itself and everything below it. */
     record Upstream(String prefix, String service, URI url) {
+        Upstream {
+            prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix; // "/x/" owns "/x/..."
+        }
+
         boolean serves(String path) {
             return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
         }
@@ -119,7 +124,7 @@ public class ProxyRoutes {
             return;
         }
         // the server span is named after the owning prefix (e.g. GET /api/v1/members), as the route per prefix named it
-        io.vertx.core.Context context = Vertx.currentContext();
+        Context context = Vertx.currentContext();
         if (context != null) {
             context.putLocal(URL_PATH_TEMPLATE, upstream.prefix());
         }
