@@ -1,5 +1,6 @@
 package cn.zjlm.federation.benchmark;
 
+import cn.zjlm.federation.local.Directories;
 import cn.zjlm.federation.local.LocalPostgres;
 import cn.zjlm.federation.platform.Platform;
 import cn.zjlm.federation.platform.PlatformSettings;
@@ -113,8 +114,28 @@ public final class Benchmarks {
         } catch (Exception | Error e) {
             e.printStackTrace(); // System.exit below would otherwise hide it
         } finally {
+            // the platform has stopped (try-with-resources closes it first); logs and profiles are kept
+            if (!Boolean.getBoolean("bench.keep-data")) {
+                deleteStores(data);
+            }
             System.exit(exit); // the broker's and the JDBC pools' threads would keep Maven waiting
         }
+    }
+
+    /**
+     * Deletes the run's database and broker data (some 2.5 GB with the 1,000,000-member registry; runs piled up
+     * tens of GB), keeping its logs and profiles; -Dbench.keep-data=true keeps them for a look afterwards.
+     */
+    private static void deleteStores(Path run) {
+        for (String store : List.of("postgres", "kafka")) {
+            try {
+                Directories.deleteTree(run.resolve(store));
+            } catch (java.io.IOException e) {
+                System.out.println("  could not delete " + run.resolve(store) + ": " + e);
+            }
+        }
+        System.out.println("Logs and profiles kept in " + run + " (database and broker data deleted; "
+                + "-Dbench.keep-data=true keeps them)");
     }
 
     /** Each app restarted alone on a running platform: wall time from launch to ready, then RSS at rest. */

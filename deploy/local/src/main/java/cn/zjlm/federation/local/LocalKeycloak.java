@@ -162,21 +162,11 @@ public final class LocalKeycloak implements AutoCloseable {
                 }
             }
             Files.writeString(staging.resolve(".unpacked"), version);
-            if (Files.exists(home)) {
-                deleteTree(home);
-            }
+            Directories.deleteTree(home);
             Files.move(staging, home);
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + zip, e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -198,8 +198,9 @@ public class MemberImports {
             });
             // the phases' times, for whoever wonders why an import takes long (rows are counted in the job)
             LOG.infof("import %s %s: rows assessed and written in %d ms (rows made in %d ms, waited for %d ms; "
-                    + "copied in %d ms), report stored in %d ms", jobId, mode, (written - started) / 1_000_000,
+                    + "copied in %d ms: %s), report stored in %d ms", jobId, mode, (written - started) / 1_000_000,
                     times.building / 1_000_000, times.waiting / 1_000_000, times.copying / 1_000_000,
+                    times.copyingByTable(),
                     (System.nanoTime() - written) / 1_000_000);
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.errorf(e, "import %s failed", jobId);
@@ -369,11 +370,21 @@ public class MemberImports {
     private static List<RowReport> send(ChunkRows chunk, WriteTimes times) {
         long started = System.nanoTime();
         chunk.members.flush(); // before the rows that refer to members
+        long members = System.nanoTime();
         chunk.honours.flush();
+        long honours = System.nanoTime();
         chunk.history.flush();
+        long history = System.nanoTime();
         chunk.outbox.flush();
+        long outbox = System.nanoTime();
         chunk.createdRows.flush();
-        times.copying += System.nanoTime() - started;
+        long ended = System.nanoTime();
+        times.copying += ended - started;
+        times.copyingByTable[0] += members - started;
+        times.copyingByTable[1] += honours - members;
+        times.copyingByTable[2] += history - honours;
+        times.copyingByTable[3] += outbox - history;
+        times.copyingByTable[4] += ended - outbox;
         return chunk.created;
     }
 
@@ -533,6 +544,14 @@ public class MemberImports {
         /** Of which not overlapped with copying. */
         long waiting;
         long copying;
+        /** Of copying: members, honours, history, outbox events, created rows. */
+        final long[] copyingByTable = new long[5];
+
+        String copyingByTable() {
+            long[] ms = java.util.Arrays.stream(copyingByTable).map(n -> n / 1_000_000).toArray();
+            return "members " + ms[0] + ", honours " + ms[1] + ", history " + ms[2] + ", events " + ms[3]
+                    + ", created rows " + ms[4];
+        }
     }
 
     /** The rows' reports in file order, each replaceable by row number without a search. */
