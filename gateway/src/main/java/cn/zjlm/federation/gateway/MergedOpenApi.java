@@ -20,6 +20,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,19 +43,55 @@ public class MergedOpenApi {
 
     private HttpClient client;
 
+    /** A merge made or under way, and when it started: a complete one serves for {@link #KEPT_NANOS}. */
+    record Merge(Future<Merged> document, long startedNanos) {
+        /** Made again: older than 30 s, failed, or missing a service (so a service back shows at once). */
+        boolean stale(long nowNanos) {
+            return nowNanos - startedNanos > KEPT_NANOS || (document.isComplete()
+                    && (document.failed() || !document.result().complete()));
+        }
+    }
+
+    /** The merged document, and whether every service's part is in it. */
+    record Merged(String json, boolean complete) {
+    }
+
+    /**
+     * The endpoint is open and the merge (four fetches, parsing, merging) runs on the gateway's one event loop, so
+     * calls within 30 s share one complete merge; one missing a service is made again at the next call.
+     */
+    static final long KEPT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private final AtomicReference<Merge> latest = new AtomicReference<>();
+
     void init(@Observes Router router) {
         client = vertx.createHttpClient();
         router.get("/openapi").handler(this::serve);
     }
 
     private void serve(RoutingContext rc) {
+        long now = System.nanoTime();
+        Merge merge = latest.get();
+        if (merge == null || merge.stale(now)) {
+            Merge fresh = new Merge(merge(), now);
+            merge = latest.compareAndSet(merge, fresh) ? fresh : latest.get();
+        }
+        merge.document().onComplete(done -> {
+            if (done.succeeded()) {
+                rc.response().putHeader("Content-Type", "application/json").end(done.result().json());
+            } else {
+                rc.fail(done.cause());
+            }
+        });
+    }
+
+    private Future<Merged> merge() {
         List<Future<JsonNode>> documents = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, GatewayConfig.Route> route : config.routes().entrySet()) {
             names.add(route.getKey());
             documents.add(fetch(URI.create(route.getValue().url())));
         }
-        Future.join(documents).onComplete(done -> {
+        return Future.join(documents).transform(done -> {
             ObjectNode merged = MAPPER.createObjectNode();
             merged.put("openapi", "3.1.0");
             merged.putObject("info").put("title", "浙江省劳模协会 Zhejiang Model Worker Federation Platform")
@@ -87,7 +125,7 @@ public class MergedOpenApi {
             if (!missing.isEmpty()) {
                 merged.set("x-unavailable-services", missing);
             }
-            rc.response().putHeader("Content-Type", "application/json").end(merged.toString());
+            return Future.succeededFuture(new Merged(merged.toString(), missing.isEmpty()));
         });
     }
 

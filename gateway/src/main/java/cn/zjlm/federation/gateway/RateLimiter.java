@@ -15,6 +15,8 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class RateLimiter {
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** When ended windows were last swept (see {@link #secondsToWait}). */
+    private volatile long lastSweep = Long.MIN_VALUE / 2;
 
     @Inject
     GatewayConfig config;
@@ -49,7 +51,10 @@ public class RateLimiter {
         });
         long start = seen[0];
         long requests = seen[1];
-        if (windows.size() > 100_000) {
+        // ended windows are swept when many addresses are held, once per window at most: a sweep walks them all,
+        // on the gateway's one event loop
+        if (windows.size() > 100_000 && now - lastSweep >= window) {
+            lastSweep = now;
             windows.keySet().forEach(k -> windows.computeIfPresent(k, (key, w) -> now - w.start >= window ? null : w));
         }
         if (requests <= config.rateLimit().requests()) {

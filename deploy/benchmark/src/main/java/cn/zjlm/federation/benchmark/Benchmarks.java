@@ -114,11 +114,14 @@ public final class Benchmarks {
         } catch (Exception | Error e) {
             e.printStackTrace(); // System.exit below would otherwise hide it
         } finally {
-            // the platform has stopped (try-with-resources closes it first); logs and profiles are kept
-            if (!Boolean.getBoolean("bench.keep-data")) {
-                deleteStores(data);
+            try {
+                // the platform has stopped (try-with-resources closes it first); logs and profiles are kept
+                if (!Boolean.getBoolean("bench.keep-data")) {
+                    deleteStores(data);
+                }
+            } finally {
+                System.exit(exit); // the broker's and the JDBC pools' threads would keep Maven waiting
             }
-            System.exit(exit); // the broker's and the JDBC pools' threads would keep Maven waiting
         }
     }
 
@@ -127,15 +130,21 @@ public final class Benchmarks {
      * tens of GB), keeping its logs and profiles; -Dbench.keep-data=true keeps them for a look afterwards.
      */
     private static void deleteStores(Path run) {
+        if (Files.exists(run.resolve("postgres/postmaster.pid"))) { // PostgreSQL did not stop cleanly
+            System.out.println("Run data kept in " + run + ": PostgreSQL did not stop cleanly");
+            return;
+        }
+        boolean deleted = true;
         for (String store : List.of("postgres", "kafka")) {
             try {
                 Directories.deleteTree(run.resolve(store));
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | RuntimeException e) {
+                deleted = false;
                 System.out.println("  could not delete " + run.resolve(store) + ": " + e);
             }
         }
-        System.out.println("Logs and profiles kept in " + run + " (database and broker data deleted; "
-                + "-Dbench.keep-data=true keeps them)");
+        System.out.println("Logs and profiles kept in " + run + (deleted ? " (database and broker data deleted; "
+                + "-Dbench.keep-data=true keeps them)" : ""));
     }
 
     /** Each app restarted alone on a running platform: wall time from launch to ready, then RSS at rest. */
