@@ -33,6 +33,11 @@ public class RateLimiter {
         }
     }
 
+    /** Client addresses held (tests). */
+    int tracked() {
+        return windows.size();
+    }
+
     /** 0 when the request may pass, else the seconds until the client may try again. */
     public long secondsToWait(String client) {
         long now = clock.getAsLong();

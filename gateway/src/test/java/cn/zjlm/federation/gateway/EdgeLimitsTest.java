@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import cn.zjlm.federation.local.TestTokens;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +43,39 @@ class EdgeLimitsTest {
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 61);
         // health stays reachable for probes
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Inject
+    RateLimiter limiter;
+
+    @Test
+    void endedWindowsAreSweptOnceAWindowAtMostWhenManyAddressesAreHeld() {
+        RateLimiter instance = ClientProxy.unwrap(limiter);
+        long window = 60_000;
+        long t0 = System.currentTimeMillis() - 10 * window; // ended by the real clock, for the other test
+        long[] now = {t0};
+        instance.clock = () -> now[0];
+        try {
+            fill("a", 100_001); // swept here once, nothing ended yet
+            now[0] = t0 + window / 2;
+            fill("b", 100_001); // no sweep: the last was half a window ago
+            now[0] = t0 + window; // a's windows ended
+            instance.secondsToWait("c");
+            assertThat(instance.tracked()).as("a's swept, b's kept").isBetween(100_001, 100_002);
+            now[0] = t0 + window + window / 2; // b's ended too, but the last sweep was half a window ago
+            instance.secondsToWait("d");
+            assertThat(instance.tracked()).as("not swept again within a window").isGreaterThan(100_000);
+            now[0] = t0 + 2 * window;
+            instance.secondsToWait("e");
+            assertThat(instance.tracked()).as("swept a window later").isLessThan(10);
+        } finally {
+            instance.clock = System::currentTimeMillis;
+        }
+    }
+
+    private void fill(String prefix, int addresses) {
+        for (int i = 0; i < addresses; i++) {
+            limiter.secondsToWait(prefix + i);
+        }
     }
 }
