@@ -240,7 +240,7 @@ public final class Benchmarks {
         for (int i = 1; i <= 12; i++) {
             double before = Cpu.process(pid);
             Load load = Hey.run("warm-up", url, token, Duration.ofSeconds(5), CONCURRENCY);
-            double perRequest = (Cpu.process(pid) - before) * 1e6 / Math.max(load.requests(), 1);
+            double perRequest = microsPerRequest(Cpu.process(pid) - before, load.requests());
             steady = perRequest > 0.9 * lowest ? steady + 1 : 0;
             lowest = Math.min(lowest, perRequest);
             if (steady == 2) {
@@ -257,11 +257,15 @@ public final class Benchmarks {
         double[] now = cpuNow(gatewayPid, memberPid);
         double[] perRequest = new double[3];
         for (int i = 0; i < 3; i++) {
-            perRequest[i] = (now[i] - before[i]) * 1e6 / Math.max(requests, 1);
+            perRequest[i] = microsPerRequest(now[i] - before[i], requests);
         }
         System.out.printf("    CPU per request: gateway %.0f µs, member-service %.0f µs, machine %.0f µs%n",
                 perRequest[0], perRequest[1], perRequest[2]);
         return perRequest;
+    }
+
+    private static double microsPerRequest(double cpuSeconds, long requests) {
+        return cpuSeconds * 1e6 / Math.max(requests, 1);
     }
 
     /** CPU seconds used so far: the gateway, member-service and the whole machine. */

@@ -199,7 +199,7 @@ public class MemberImports {
             // the phases' times, for whoever wonders why an import takes long (rows are counted in the job)
             LOG.infof("import %s %s: rows assessed and written in %d ms (rows made in %d ms, waited for %d ms; "
                     + "copied in %d ms: %s), report stored in %d ms", jobId, mode, (written - started) / 1_000_000,
-                    times.building / 1_000_000, times.waiting / 1_000_000, times.copying / 1_000_000,
+                    times.building / 1_000_000, times.waiting / 1_000_000, times.copyingMillis(),
                     times.copyingByTable(),
                     (System.nanoTime() - written) / 1_000_000);
         } catch (RuntimeException | JsonProcessingException e) {
@@ -368,23 +368,17 @@ public class MemberImports {
     }
 
     private static List<RowReport> send(ChunkRows chunk, WriteTimes times) {
-        long started = System.nanoTime();
+        long at = System.nanoTime();
         chunk.members.flush(); // before the rows that refer to members
-        long members = System.nanoTime();
+        at = times.copied(WriteTimes.MEMBERS, at);
         chunk.honours.flush();
-        long honours = System.nanoTime();
+        at = times.copied(WriteTimes.HONOURS, at);
         chunk.history.flush();
-        long history = System.nanoTime();
+        at = times.copied(WriteTimes.HISTORY, at);
         chunk.outbox.flush();
-        long outbox = System.nanoTime();
+        at = times.copied(WriteTimes.EVENTS, at);
         chunk.createdRows.flush();
-        long ended = System.nanoTime();
-        times.copying += ended - started;
-        times.copyingByTable[0] += members - started;
-        times.copyingByTable[1] += honours - members;
-        times.copyingByTable[2] += history - honours;
-        times.copyingByTable[3] += outbox - history;
-        times.copyingByTable[4] += ended - outbox;
+        times.copied(WriteTimes.CREATED_ROWS, at);
         return chunk.created;
     }
 
@@ -543,14 +537,32 @@ public class MemberImports {
         long building;
         /** Of which not overlapped with copying. */
         long waiting;
-        long copying;
-        /** Of copying: members, honours, history, outbox events, created rows. */
-        final long[] copyingByTable = new long[5];
+        static final int MEMBERS = 0;
+        static final int HONOURS = 1;
+        static final int HISTORY = 2;
+        static final int EVENTS = 3;
+        static final int CREATED_ROWS = 4;
+        private static final String[] TABLES = {"members", "honours", "history", "events", "created rows"};
+        /** COPY time per table, in the order above. */
+        private final long[] copying = new long[TABLES.length];
+
+        /** Adds the time since {@code since} to a table's copying; now, for the next table. */
+        long copied(int table, long since) {
+            long now = System.nanoTime();
+            copying[table] += now - since;
+            return now;
+        }
+
+        long copyingMillis() {
+            return java.util.Arrays.stream(copying).sum() / 1_000_000;
+        }
 
         String copyingByTable() {
-            long[] ms = java.util.Arrays.stream(copyingByTable).map(n -> n / 1_000_000).toArray();
-            return "members " + ms[0] + ", honours " + ms[1] + ", history " + ms[2] + ", events " + ms[3]
-                    + ", created rows " + ms[4];
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < TABLES.length; i++) {
+                out.append(i == 0 ? "" : ", ").append(TABLES[i]).append(' ').append(copying[i] / 1_000_000);
+            }
+            return out.toString();
         }
     }
 
