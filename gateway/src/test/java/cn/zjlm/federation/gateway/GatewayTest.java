@@ -182,7 +182,8 @@ class GatewayTest {
     @Test
     void aServiceThatIsDownIsA503ProblemNotAHang() {
         given().auth().oauth2(HZ).get("/api/v1/care/programmes").then().statusCode(503)
-                .contentType("application/problem+json").body("code", equalTo("service-unavailable"));
+                .contentType("application/problem+json").body("code", equalTo("service-unavailable"))
+                .body("detail", equalTo("The care service is not reachable right now; retry shortly."));
     }
 
     @Test
