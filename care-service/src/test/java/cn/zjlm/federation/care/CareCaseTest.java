@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.local.EventContracts;
+import cn.zjlm.federation.local.MemberEvents;
 import cn.zjlm.federation.local.TestInfrastructure;
 import cn.zjlm.federation.local.TestTokens;
 import cn.zjlm.federation.local.TopicReader;
@@ -232,6 +233,51 @@ class CareCaseTest {
     }
 
     @Test
+    void twoMedicalSubsidiesAssessedSideBySideAreNotBothApprovedAboveTheYearlyCap() {
+        var m = registered(member("330602", "医补者"), NATIONAL_MODEL_WORKER);
+        budget("330600", "MEDICAL_SUBSIDY", 2039, "1000000.00");
+        String body = """
+                {"programme":"MEDICAL_SUBSIDY","memberId":"%s","period":"%s","inputs":{"outOfPocketCost":30000}}""";
+        // Each is assessed while the other is only pending: 50 % of 30,000, within the 20,000 cap on its own.
+        String first = apply(SX_STAFF, body.formatted(m.id(), "2039-03")).then().statusCode(201)
+                .body("amount", equalTo(15000.00f)).extract().path("id");
+        String second = apply(SX_STAFF, body.formatted(m.id(), "2039-05")).then().statusCode(201)
+                .body("amount", equalTo(15000.00f)).body("explanation.inputs.capPerYear", equalTo("20000.00"))
+                .extract().path("id");
+        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + first + "/approval").then().statusCode(200);
+        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + second + "/approval").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("yearly-cap-exceeded"))
+                .body("detail", containsString("20000.00"));
+        // Assessed again, it gets what remains of the year's cap, and that is approved.
+        given().auth().oauth2(SX_STAFF).contentType("application/json").body("{\"outOfPocketCost\":30000}")
+                .post("/api/v1/care/cases/" + second + "/assessment").then().statusCode(200)
+                .body("amount", equalTo(5000.00f)).body("explanation.inputs.grantedThisYear", equalTo("15000.00"));
+        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + second + "/approval").then().statusCode(200)
+                .body("state", equalTo("APPROVED"));
+    }
+
+    @Test
+    void afterAMoveTheOldAssociationNeitherSetsTheMembersAccountNorLearnsTheNewOnesCaseIds() {
+        var m = registered(member("330602", "迁居者"), NATIONAL_MODEL_WORKER);
+        String hz = TestTokens.token("hz-staff", "330100", "city-staff");
+        String old = apply(SX_STAFF, topUp(m.id(), "2037", "1000.00")).then().statusCode(201).extract().path("id");
+        CareFixtures.send(m, MemberEvents.transferred(m, "330102", 1, List.of(NATIONAL_MODEL_WORKER)));
+        CareFixtures.awaitVersion(m, 1);
+        String account = "{\"accountHolder\":\"迁居者\",\"bankName\":\"绍兴银行\",\"accountNumber\":\"6214831234567890\"}";
+        // 绍兴 still reads its own old case, but the member's account is now 杭州's to keep.
+        given().auth().oauth2(SX_STAFF).get("/api/v1/care/cases/" + old).then().statusCode(200);
+        given().auth().oauth2(SX_STAFF).contentType("application/json").body(account)
+                .put("/api/v1/care/cases/" + old + "/payee-account").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("payee-kept-elsewhere"));
+        given().auth().oauth2(hz).contentType("application/json").body(account)
+                .put("/api/v1/care/members/" + m.id() + "/payee-account").then().statusCode(200);
+        // 杭州 applying for the same period learns that a case exists, not which one.
+        apply(hz, topUp(m.id(), "2037", "1000.00")).then().statusCode(409)
+                .body("code", equalTo("case-exists-elsewhere")).body("detail", not(containsString(old)));
+        apply(SX_STAFF, topUp(m.id(), "2038", "1000.00")).then().statusCode(404);
+    }
+
+    @Test
     void aDeceasedNationalModelWorkersSpouseIsIncludedOnlyByARecordedDiscretionaryDecision() {
         var deceased = member("330602", "蒋老劳模");
         CareFixtures.send(deceased, CareFixtures.event("MemberRegistered", deceased, 0, "DECEASED", "2025-03-01",
@@ -321,6 +367,13 @@ class CareCaseTest {
                  "parameters":{"tiers":[{"gapUpTo":"50000","cap":"lots"},{"gapUpTo":null,"cap":"3"}]}}""")
                 .post("/api/v1/care/programmes/SPECIAL_HARDSHIP/rules").then().statusCode(400)
                 .body("errors[0].field", equalTo("parameters.tiers[0].cap"));
+        // A figure that would overflow a case's amount is a typo, refused here rather than failing every case later.
+        given().auth().oauth2(SX_ADMIN).contentType("application/json").body("""
+                {"associationCode":"330600","validFrom":"2090-01-01","source":"测试",
+                 "parameters":{"amountsByLevel":{"NATIONAL":"20000000000"}}}""")
+                .post("/api/v1/care/programmes/SPRING_FESTIVAL/rules").then().statusCode(400)
+                .body("errors[0].field", equalTo("parameters.amountsByLevel.NATIONAL"))
+                .body("errors[0].code", equalTo("care.rule-figure-too-large"));
         given().auth().oauth2(SX_ADMIN).contentType("application/json").body("""
                 {"associationCode":"330600","validFrom":"2090-01-01","source":"2090 年调整",
                  "parameters":{"factor":"1.12","eligibility":{"levels":["NATIONAL"],"nationalTreatment":true}}}""")

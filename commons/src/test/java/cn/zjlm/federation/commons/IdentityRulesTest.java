@@ -7,6 +7,7 @@ import cn.zjlm.federation.commons.identity.AssociationCode;
 import cn.zjlm.federation.commons.identity.CreditCode;
 import cn.zjlm.federation.commons.identity.NationalIdNumber;
 import cn.zjlm.federation.commons.identity.NationalIdNumber.Defect;
+import cn.zjlm.federation.commons.security.AssociationScope;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -74,10 +75,19 @@ class IdentityRulesTest {
         assertThat(AssociationCode.covers("330109", "330122")).isFalse();
         assertThat(AssociationCode.covers("330000", "331127")).isTrue();
         assertThat(AssociationCode.covers("330000", "320100")).isFalse();
+        assertThat(AssociationCode.covers("330109", "330109-JD")).isTrue();
+        // A branch sees only itself, not a branch whose suffix starts with its own.
+        assertThat(AssociationCode.covers("330100-WJ", "330100-WJ")).isTrue();
+        assertThat(AssociationCode.covers("330100-WJ", "330100-WJ01")).isFalse();
+        assertThat(AssociationCode.scopePattern("330100-WJ")).isEqualTo("330100-WJ");
+        assertThat(AssociationCode.scopePattern("330109")).isEqualTo("330109%");
+        assertThat(AssociationCode.scopePattern("330100")).isEqualTo("3301%");
+        assertThat(AssociationScope.of("330100-WJ").covers("330100-WJ01")).isFalse();
+        assertThat(AssociationScope.of("330100").covers("330100-WJ01")).isTrue();
         assertThat(AssociationCode.parent("330109")).isEqualTo("330100");
         assertThat(AssociationCode.parent("330100")).isEqualTo("330000");
         assertThat(AssociationCode.isWellFormed("33010")).isFalse();
         assertThat(AssociationCode.isWellFormed("330100'--")).isFalse();
-        assertThatThrownBy(() -> AssociationCode.scopePrefix("abc")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AssociationCode.scopePattern("abc")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -58,6 +58,22 @@ class ActivityTest {
         // A city's staff see their counties' activities.
         given().auth().oauth2(HZ_STAFF).get("/api/v1/events/activities?associationCode=330109&size=200").then()
                 .statusCode(200).body("items.id", hasItem(id.toString()));
+        // A pattern instead of a code is refused by name, not answered with a 500.
+        given().auth().oauth2(HZ_STAFF).get("/api/v1/events/activities?associationCode=3301%25").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("associationCode"));
+        // A year-long "activity" is refused: its attendance could count more hours than a record holds.
+        given().auth().oauth2(XS_STAFF).contentType("application/json")
+                .body(activityJson("330109", "全年服务", at("2025-01-01T08:00"), at("2025-12-31T17:00"), 10))
+                .post("/api/v1/events/activities").then().statusCode(400)
+                .body("errors[0].field", equalTo("endsAt")).body("errors[0].code", equalTo("events.activity-too-long"));
+        // Values JAX-RS cannot read are refused by name, not answered with a bare 404.
+        given().auth().oauth2(HZ_STAFF).get("/api/v1/events/activities?state=SOMETIMES").then().statusCode(400)
+                .body("errors[0].field", equalTo("state")).body("errors[0].message", containsString("PUBLISHED"));
+        given().auth().oauth2(HZ_STAFF).queryParam("to", "+999999999-12-31").get("/api/v1/events/activities").then().statusCode(400)
+                .body("errors[0].field", equalTo("to")).body("errors[0].code", equalTo("date.year-range"));
+        given().auth().oauth2(HZ_STAFF).get("/api/v1/events/activities/not-an-id").then().statusCode(400)
+                .body("errors[0].field", equalTo("id")).body("errors[0].code", equalTo("parameter.uuid"));
 
         given().auth().oauth2(XS_STAFF).contentType("application/json").body("{}")
                 .post("/api/v1/events/activities/" + id + "/completion").then().statusCode(409)

@@ -109,11 +109,32 @@ class RegistryReportsTest {
     }
 
     @Test
+    void aBranchSeesOnlyItselfNotBranchesWhoseSuffixStartsWithItsOwn() {
+        for (String suffix : List.of("JT", "JT01")) {
+            given().auth().oauth2(ZJ).contentType(ContentType.JSON).body(Map.of("suffix", suffix, "name", "杭州市交通系统劳模分会" + suffix))
+                    .post("/api/v1/associations/330100/branches").then().statusCode(201);
+        }
+        String own = register(HZ, member("交通分会", NationalIdNumber.compose("330100", LocalDate.of(1981, 1, 1), 41), "330100-JT"));
+        String other = register(HZ, member("交通一分会", NationalIdNumber.compose("330100", LocalDate.of(1981, 1, 1), 43), "330100-JT01"));
+        String branch = TestTokens.token("jt-staff", "330100-JT", "county-staff");
+        given().auth().oauth2(branch).get("/api/v1/members/" + own).then().statusCode(200);
+        given().auth().oauth2(branch).get("/api/v1/members/" + other).then().statusCode(404);
+        given().auth().oauth2(branch).get("/api/v1/members").then().statusCode(200)
+                .body("items.associationCode", everyItem(equalTo("330100-JT")))
+                .body("items.id", hasItem(own));
+        given().auth().oauth2(branch).get("/api/v1/members/statistics").then().statusCode(200)
+                .body("byAssociation.associationCode", everyItem(equalTo("330100-JT")));
+    }
+
+    @Test
     void searchAndExportRefuseTheSameBadFiltersByName() {
         for (String path : List.of("/api/v1/members?minAge=200", "/api/v1/members/export?format=csv&minAge=200")) {
             given().auth().oauth2(HZ).get(path).then().statusCode(400).body("errors[0].field", equalTo("minAge"));
         }
         given().auth().oauth2(HZ).get("/api/v1/members?association=abc").then().statusCode(400)
                 .body("errors[0].field", equalTo("association"));
+        // a page whose offset overflows an int is refused, not served from the wrong place
+        given().auth().oauth2(HZ).get("/api/v1/members?page=42949673&size=100").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
     }
 }

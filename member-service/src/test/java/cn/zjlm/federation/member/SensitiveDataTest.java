@@ -72,7 +72,7 @@ class SensitiveDataTest {
     }
 
     @Test
-    void lookupByIdNumberIsScopedForStaffAndMinimalForGovernmentSystems() {
+    void lookupByIdNumberIsScopedForStaffAndMinimalForGovernmentSystems() throws SQLException {
         String nationalId = newId(LocalDate.of(1958, 8, 8));
         String id = register(HZ, member("欧阳娜娜", nationalId, "330109"));
         given().auth().oauth2(HZ).contentType(ContentType.JSON)
@@ -83,6 +83,10 @@ class SensitiveDataTest {
                 .body("nationalIdMasked", equalTo(nationalId.substring(0, 3) + "*".repeat(11) + nationalId.substring(14)));
         given().auth().oauth2(HU_ADMIN).contentType(ContentType.JSON).body(Map.of("nationalId", nationalId))
                 .post("/api/v1/members/lookup").then().statusCode(404);
+        // The lookup that found no one is in the trail too, with the ID number it probed (masked).
+        assertThat(auditRows("action = 'MEMBER_LOOKUP' and actor = 'hu-admin'")).contains(
+                "hu-admin|MEMBER_LOOKUP|NOT_FOUND|by national ID " + nationalId.substring(0, 3) + "*".repeat(11)
+                        + nationalId.substring(14));
         given().auth().oauth2(GOV).contentType(ContentType.JSON).body(Map.of("nationalId", nationalId))
                 .post("/api/v1/members/lookup").then().statusCode(200)
                 .body("maskedName", equalTo("欧***")).body("highestHonourLevel", equalTo("NATIONAL"))

@@ -88,7 +88,7 @@ public class CaseResource {
             String state,
             @QueryParam("cycle") UUID cycle,
             @QueryParam("member") UUID member,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         StringBuilder q = new StringBuilder("associationCode like :scope");
         Parameters p = Parameters.with("scope", caller.scope().likePattern());
@@ -258,6 +258,11 @@ public class CaseResource {
             description = "The number is stored encrypted and shown masked; the bank file carries it in clear.")
     public PayeeResource.AccountView payee(@PathParam("id") UUID id, @NotNull @Valid PayeeResource.AccountRequest request) {
         CareCase c = inScope(CareCase.findById(id));
+        // A member's account is theirs, not the case's: once they moved, only their new association sets it.
+        CareMember member = c.isSpouseCase() ? null : CareMember.findById(c.memberId);
+        if (member != null && !caller.scope().covers(member.associationCode)) {
+            throw ProblemException.conflict("payee-kept-elsewhere");
+        }
         var a = cn.zjlm.federation.care.domain.PayeeAccount.set(c.beneficiaryIndex, request.accountHolder(),
                 request.bankName(), request.accountNumber(), cipher, caller.username());
         return PayeeResource.AccountView.of(c.memberId, a);
@@ -295,7 +300,7 @@ public class CaseResource {
     }
 
     private CareMember self() {
-        return CareMember.byAccount(UUID.fromString(caller.subject()))
+        return caller.accountId().flatMap(CareMember::byAccount)
                 .orElseThrow(() -> ProblemException.notFound("member"));
     }
 

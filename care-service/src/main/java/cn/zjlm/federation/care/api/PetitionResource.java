@@ -131,7 +131,7 @@ public class PetitionResource {
     @Operation(summary = "Petitions in scope; overdue=true lists open ones past their deadline, oldest first")
     public ResultPage<PetitionView> list(@QueryParam("status") @Pattern(regexp = "RECEIVED|ASSIGNED|REPLIED") String status,
             @QueryParam("overdue") @DefaultValue("false") boolean overdue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         StringBuilder q = new StringBuilder("associationCode like :scope");
         Parameters p = Parameters.with("scope", caller.scope().likePattern());

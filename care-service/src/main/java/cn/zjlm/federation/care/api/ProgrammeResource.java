@@ -124,7 +124,8 @@ public class ProgrammeResource {
     public record ReferenceIncomeRequest(@NotBlank @ValidAssociationCode String associationCode,
             @NotNull @Min(2000) @Max(2100) Integer year,
             @NotBlank @Pattern(regexp = "URBAN_RESIDENT|RURAL_RESIDENT|EMPLOYEE") String socialCategory,
-            @NotNull @DecimalMin("0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            // a yearly average; seven digits keep factor × income within a case's amount
+            @NotNull @DecimalMin("0.01") @Digits(integer = 7, fraction = 2) BigDecimal amount,
             @NotBlank @Size(max = 500) String source) {
     }
 
@@ -133,7 +134,7 @@ public class ProgrammeResource {
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.FINANCE})
     @Operation(summary = "Average incomes per city, year and social category (the hardship top-up's base)")
     public List<ReferenceIncomeView> referenceIncomes(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        String pattern = AssociationCode.scopePrefix(caller.association()).substring(0, 2) + "%";
+        String pattern = caller.association().substring(0, 2) + "%";
         List<ReferenceIncome> list = year == null
                 ? ReferenceIncome.list("associationCode like ?1 order by associationCode, year desc, socialCategory", pattern)
                 : ReferenceIncome.list("associationCode like ?1 and year = ?2 order by associationCode, socialCategory",

@@ -132,7 +132,7 @@ public class TripResource {
                   from candidate
                  order by last_trip > :restSince nulls first, (front_line or hardship) desc, birth_date, member_id
                  limit 500""")
-                .setParameter("scope", cn.zjlm.federation.commons.identity.AssociationCode.scopePrefix(t.associationCode) + "%")
+                .setParameter("scope", cn.zjlm.federation.commons.identity.AssociationCode.scopePattern(t.associationCode))
                 .setParameter("trip", t.id).setParameter("since", today.getYear() - 1)
                 .setParameter("restSince", today.minusYears(t.restYears)).getResultList()) {
             Object[] row = (Object[]) r;

@@ -140,9 +140,7 @@ public class Assessor {
 
     private Entitlements.Calculation medical(CareCase c, JsonNode params, Inputs in) {
         BigDecimal cost = required(in.outOfPocketCost(), "outOfPocketCost");
-        BigDecimal granted = CareCase.find("select coalesce(sum(amount), 0) from CareCase where programmeCode = ?1 "
-                + "and beneficiaryIndex = ?2 and year = ?3 and state in ?4 and id <> ?5", c.programmeCode,
-                c.beneficiaryIndex, c.year, CareCase.COMMITTED, c.id).project(BigDecimal.class).firstResult();
+        BigDecimal granted = CareCase.committedInYear(c.programmeCode, c.beneficiaryIndex, c.year, c.id);
         return Entitlements.medical(new BigDecimal(params.path("share").asText()),
                 new BigDecimal(params.path("capPerYear").asText()), cost, granted);
     }

@@ -114,7 +114,7 @@ public class Budgets {
     }
 
     public Report reportOf(Budget b) {
-        return summarise(List.of(b), AssociationCode.scopePrefix(b.associationCode) + "%", b.year).get(0);
+        return summarise(List.of(b), AssociationCode.scopePattern(b.associationCode), b.year).get(0);
     }
 
     public List<Report> report(String scopePattern, int year, String programme) {

@@ -129,6 +129,13 @@ public class CareCase extends PanacheEntityBase {
     /** States whose amount counts against the budget. */
     public static final java.util.List<String> COMMITTED = java.util.List.of("APPROVED", "PAID", "PAYMENT_FAILED");
 
+    /** What the person's other cases of a programme hold against its yearly cap: approved, paid or being paid. */
+    public static java.math.BigDecimal committedInYear(String programme, String beneficiaryIndex, int year, UUID except) {
+        return find("select coalesce(sum(amount), 0) from CareCase where programmeCode = ?1 and beneficiaryIndex = ?2 "
+                + "and year = ?3 and state in ?4 and id <> ?5", programme, beneficiaryIndex, year, COMMITTED, except)
+                .project(java.math.BigDecimal.class).firstResult();
+    }
+
     public boolean isSpouseCase() {
         return "SPOUSE".equals(beneficiaryKind);
     }

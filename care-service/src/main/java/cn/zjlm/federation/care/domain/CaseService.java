@@ -16,6 +16,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -90,7 +91,10 @@ public class CaseService {
         CareCase.<CareCase>find("programmeCode = ?1 and beneficiaryIndex = ?2 and period = ?3 and state not in ?4",
                 programme, c.beneficiaryIndex, period, List.of("REJECTED", "DROPPED")).firstResultOptional()
                 .ifPresent(existing -> {
-                    throw ProblemException.conflict("case-exists", programme, period, existing.id);
+                    // A case another association opened (before the member moved) is named, not identified.
+                    throw existing.associationCode.equals(c.associationCode)
+                            ? ProblemException.conflict("case-exists", programme, period, existing.id)
+                            : ProblemException.conflict("case-exists-elsewhere", programme, period);
                 });
         c.state = "APPLIED";
         c.createdBy = actor;
@@ -173,9 +177,30 @@ public class CaseService {
         eligibilityRefusal(c).ifPresent(reason -> {
             throw ProblemException.conflict("not-eligible", reason);
         });
+        requireWithinYearlyCap(c);
         budgets.draw(List.of(c));
         markApproved(c, actor);
         return c;
+    }
+
+    /**
+     * A yearly cap (the medical subsidy's) holds at approval, not only at assessment: two cases of one person
+     * assessed side by side each saw the room the other takes. Approvals of one person, programme and year
+     * are serialised by an advisory lock, so two finance staff approving at once cannot both fit.
+     */
+    private void requireWithinYearlyCap(CareCase c) {
+        BigDecimal cap = explanationAmount(c, "capPerYear");
+        if (cap == null || c.amount == null) {
+            return;
+        }
+        CareCase.getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "care-yearly-cap:" + c.programmeCode + ":" + c.beneficiaryIndex + ":" + c.year)
+                .getSingleResult();
+        BigDecimal committed = CareCase.committedInYear(c.programmeCode, c.beneficiaryIndex, c.year, c.id);
+        if (committed.add(c.amount).compareTo(cap) > 0) {
+            throw ProblemException.conflict("yearly-cap-exceeded", c.amount.toPlainString(), cap.toPlainString(),
+                    committed.toPlainString());
+        }
     }
 
     void markApproved(CareCase c, String actor) {
@@ -323,6 +348,18 @@ public class CaseService {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static BigDecimal explanationAmount(CareCase c, String input) {
+        if (c.explanation == null) {
+            return null;
+        }
+        try {
+            JsonNode value = JSON.readTree(c.explanation).path("inputs").path(input);
+            return value.isTextual() || value.isNumber() ? new BigDecimal(value.asText()) : null;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return null;
+        }
+    }
 
     static Integer ruleVersion(CareCase c) {
         if (c.explanation == null) {

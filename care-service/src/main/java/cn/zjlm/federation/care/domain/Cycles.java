@@ -111,7 +111,7 @@ public class Cycles {
                 ReadAhead<CareMember> members = ReadAhead.start(CareCase.getSession().getSessionFactory(), dataSource,
                         CareMember.class, "from CareMember where associationCode like :scope and status <> 'DECEASED' "
                                 + "order by memberId",
-                        Map.of("scope", AssociationCode.scopePrefix(cycle.associationCode) + "%"), fetchSize)) {
+                        Map.of("scope", AssociationCode.scopePattern(cycle.associationCode)), fetchSize)) {
             for (CareMember m : (Iterable<CareMember>) () -> members) {
                 if (present.contains(m.nationalIdIndex)) {
                     already++;

@@ -12,6 +12,8 @@ import java.util.Set;
 public final class RuleParameters {
     static final BigDecimal FACTOR_MIN = new BigDecimal("1.1");
     static final BigDecimal FACTOR_MAX = new BigDecimal("1.2");
+    /** No rule figure (amount, cap, tier bound) is above this: larger is a typo, and would overflow a case's amount. */
+    static final BigDecimal FIGURE_MAX = new BigDecimal("1000000");
 
     private RuleParameters() {
     }
@@ -101,6 +103,10 @@ public final class RuleParameters {
             BigDecimal d = new BigDecimal(v.asText());
             if (!(v.isTextual() || v.isNumber()) || d.signum() < 0 || d.scale() > 4) {
                 throw new NumberFormatException();
+            }
+            if (d.compareTo(FIGURE_MAX) > 0) {
+                out.add(new Violation(field, "care.rule-figure-too-large"));
+                return null;
             }
             return d;
         } catch (NumberFormatException e) {

@@ -101,7 +101,7 @@ public abstract class AuditRecordsResource {
             description = "Filters: time range (from inclusive, to exclusive), actor, association prefix, action, "
                     + "target prefix, outcome, correlation id. The search itself is audited.")
     public ResultPage<AuditRecordView> search(@jakarta.validation.Valid @BeanParam Filters filters,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Query query = where(filters);
         long total = count(query);

@@ -70,7 +70,7 @@ public class ProblemMappers {
             field = text.field(); // thrown where Jackson adds no path (a creator's text property)
         }
         String code = e instanceof UnrecognizedPropertyException ? "json.unknown-field"
-                : e instanceof ControlCharacters.InJson ? ControlCharacters.CODE : "json.wrong-type";
+                : e instanceof ControlCharacters.InJson refused ? refused.code() : "json.wrong-type";
         List<Problem.FieldViolation> fields = field.isEmpty() ? List.of()
                 : List.of(new Problem.FieldViolation(field, code, ProblemMessages.field(code, locale)));
         return build(400, "malformed-request", ProblemMessages.detail("malformed-request", locale), fields, locale, uri);
@@ -130,6 +130,12 @@ public class ProblemMappers {
             LOG.infof("duplicate refused by the database on %s: %s", uri.getPath(), UniqueViolations.constraintOf(e).get());
             return build(409, "duplicate", ProblemMessages.detail("duplicate", locale), List.of(), locale, uri);
         }
+        if (concurrentWrite(e)) {
+            // found at commit (wrapped in a RollbackException), or PostgreSQL gave up on one of two writers
+            LOG.infof("concurrent write refused on %s: %s", uri.getPath(), e);
+            return build(409, "concurrent-update", ProblemMessages.detail("concurrent-update", locale), List.of(), locale,
+                    uri);
+        }
         if (databaseUnreachable(e)) {
             // PostgreSQL is restarting or failing over: say so, and when to come back, instead of a bare 500
             LOG.warnf("database unreachable on %s: %s", uri.getPath(), e.getMessage());
@@ -139,6 +145,24 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return build(500, "internal", ProblemMessages.detail("internal", locale), List.of(), locale, uri);
+    }
+
+    /**
+     * Another writer won: a version check that failed at flush or commit (Hibernate's stale state, JPA's
+     * optimistic lock), or PostgreSQL ending one of two transactions (serialization failure 40001, deadlock
+     * 40P01, lock not available 55P03). The client reloads and tries again.
+     */
+    static boolean concurrentWrite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && List.of("40001", "40P01", "55P03").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

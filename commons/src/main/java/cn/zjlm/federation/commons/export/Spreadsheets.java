@@ -28,8 +28,9 @@ public final class Spreadsheets {
     private static void appendCsv(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i) == null ? "" : cells.get(i);
-            // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+            // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection); a leading tab or
+            // carriage return is dropped by some programs, which then see the formula behind it.
+            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
                 cell = "'" + cell;
             }
             out.append(i == 0 ? "" : ",").append('"').append(cell.replace("\"", "\"\"")).append('"');

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Association codes: a GB/T 2260 six-digit division code (330000 province, 330100 city,
  * 330109 county), optionally followed by "-" and a branch suffix for industry branches (产业分会)
- * and homes, e.g. 330100-WJ01. Scope is by prefix, so a city covers its counties and branches.
+ * and homes, e.g. 330100-WJ01. Scope is by prefix, so a city covers its counties and branches; a branch covers only itself.
  */
 public final class AssociationCode {
     private static final Pattern FORMAT = Pattern.compile("[1-8]\\d{5}(-[0-9A-Z]{2,8})?");
@@ -30,18 +30,23 @@ public final class AssociationCode {
         return code.endsWith("00") ? Level.CITY : Level.COUNTY;
     }
 
-    /** The code prefix shared by the association and everything under it. */
-    public static String scopePrefix(String code) {
+    /**
+     * The SQL LIKE pattern matching the association and everything under it: "33%", "3301%", "330109%"
+     * (a county and its branches). A branch has nothing under it and matches only itself: a prefix
+     * pattern would let branch 330100-WJ see 330100-WJ01.
+     */
+    public static String scopePattern(String code) {
         return switch (level(code)) {
-            case PROVINCE -> code.substring(0, 2);
-            case CITY -> code.substring(0, 4);
-            case COUNTY, BRANCH -> code;
+            case PROVINCE -> code.substring(0, 2) + "%";
+            case CITY -> code.substring(0, 4) + "%";
+            case COUNTY -> code + "%";
+            case BRANCH -> code;
         };
     }
 
     /** True when {@code target} is {@code scope} itself or lies under it. */
     public static boolean covers(String scope, String target) {
-        return isWellFormed(target) && target.startsWith(scopePrefix(scope));
+        return cn.zjlm.federation.commons.security.AssociationScope.of(scope).covers(target);
     }
 
     /** The division the code belongs to: the branch's parent, or the county's city, or the city's province. */

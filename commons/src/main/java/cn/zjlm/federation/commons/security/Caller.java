@@ -20,6 +20,18 @@ public class Caller {
         return token().map(JsonWebToken::getSubject).orElse(identity.getPrincipal().getName());
     }
 
+    /**
+     * The login's subject as the account id a member record is linked by; empty for a subject that is not a UUID
+     * (a federated login, "f:…"), which no member record can be linked to.
+     */
+    public java.util.Optional<java.util.UUID> accountId() {
+        try {
+            return java.util.Optional.of(java.util.UUID.fromString(subject()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String username() {
         return token().map(t -> (String) t.getClaim("preferred_username")).orElse(identity.getPrincipal().getName());
     }

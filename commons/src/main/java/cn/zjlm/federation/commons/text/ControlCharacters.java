@@ -39,12 +39,21 @@ public class ControlCharacters implements ObjectMapperCustomizer {
         return false;
     }
 
-    /** A JSON string with control characters; mapped to a 400 naming the field ("work.description", "days[0].name"). */
+    /**
+     * A JSON value refused by a field code (control characters, a date beyond four-digit years); mapped to a 400
+     * naming the field ("work.description", "days[0].name").
+     */
     public static final class InJson extends MismatchedInputException { // the kind quarkus-rest passes on unwrapped
         private final String field;
+        private final String code;
 
         InJson(JsonParser parser) {
-            super(parser, "text contains control characters", String.class);
+            this(parser, CODE, String.class);
+        }
+
+        public InJson(JsonParser parser, String code, Class<?> type) {
+            super(parser, code, type);
+            this.code = code;
             StringBuilder path = new StringBuilder();
             for (var context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
                 String step = context.inArray() ? "[" + context.getCurrentIndex() + "]"
@@ -56,6 +65,10 @@ public class ControlCharacters implements ObjectMapperCustomizer {
 
         public String field() {
             return field;
+        }
+
+        public String code() {
+            return code;
         }
     }
 

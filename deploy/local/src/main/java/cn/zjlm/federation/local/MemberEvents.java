@@ -68,8 +68,13 @@ public final class MemberEvents {
 
     /** MemberTransferred: the member, now of {@code to}, moved from their previous association. */
     public static String transferred(Member m, String to, long version) {
+        return transferred(m, to, version, List.of());
+    }
+
+    /** As above, for a member holding these honours. */
+    public static String transferred(Member m, String to, long version, List<Honour> honours) {
         Member moved = m.movedTo(to);
-        return event("MemberTransferred", moved, version, "IN_SERVICE", null, List.of()).replaceFirst("\"memberId\"",
+        return event("MemberTransferred", moved, version, "IN_SERVICE", null, honours).replaceFirst("\"memberId\"",
                 "\"transferId\":\"" + UUID.randomUUID() + "\",\"fromAssociation\":\"" + m.association()
                         + "\",\"toAssociation\":\"" + to + "\",\"memberId\"");
     }

@@ -38,11 +38,12 @@ class BadInputIT {
     private static final List<JsonNode> NUMBERS = List.of(NODES.numberNode(-1), NODES.numberNode(0),
             NODES.numberNode(-99_999_999_999L), NODES.numberNode(1e308), NODES.numberNode(new java.math.BigInteger("99999999999999999999999")),
             NODES.numberNode(new java.math.BigDecimal("0.0000001")));
-    private static final List<String> DATES = List.of("2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31", "昨天");
+    private static final List<String> DATES = List.of("2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31", "+999999999-12-31",
+            "-9999999-01-01", "昨天");
     private static final List<String> PATH_VALUES = List.of("not-a-uuid", "' or 1=1--", "..%2F..%2Fetc%2Fpasswd",
             "x".repeat(300), "-1", "99999999999999999999", "%00");
-    private static final List<String> QUERY_VALUES = List.of("abc", "-1", "99999999999999999999", "' or 1=1--",
-            "\u0000", "2026-02-30", "q".repeat(3000), "😀");
+    private static final List<String> QUERY_VALUES = List.of("abc", "-1", "99999999999999999999", "42949673", "' or 1=1--",
+            "\u0000", "2026-02-30", "+999999999-12-31", "q".repeat(3000), "😀");
 
     record BadRequest(String what, UnaryOperator<RequestSpecification> change, String path, JsonNode request) {
     }
@@ -82,6 +83,9 @@ class BadInputIT {
                     }
                     if (status >= 500) {
                         failures.add(describe(operation, caller, bad, response));
+                    } else if (status == 404 && bad.what().startsWith("query ")) {
+                        // JAX-RS answers a query value it cannot convert with a bare 404; the caller must learn which
+                        failures.add("not found for a bad query value: " + describe(operation, caller, bad, response));
                     } else if (status >= 400) {
                         refused++;
                         if (!String.valueOf(response.contentType()).startsWith("application/problem+json")) {
@@ -100,7 +104,8 @@ class BadInputIT {
                 - answers of 500 or above: %d; refusals not problem+json or not in the caller's language: %d
                 - refused requests that changed the database: %d
                 """.formatted(operations.size(), sent, refused, sent - refused,
-                failures.stream().filter(f -> !f.startsWith("not problem") && !f.startsWith("title") && !f.startsWith("database")).count(),
+                failures.stream().filter(f -> !f.startsWith("not problem") && !f.startsWith("title") && !f.startsWith("database")
+                        && !f.startsWith("not found")).count(),
                 failures.stream().filter(f -> f.startsWith("not problem") || f.startsWith("title")).count(),
                 failures.stream().filter(f -> f.startsWith("database")).count()));
         assertThat(failures).as("bad input answered wrongly").isEmpty();

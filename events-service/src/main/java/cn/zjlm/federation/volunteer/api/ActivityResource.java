@@ -6,6 +6,7 @@ import static cn.zjlm.federation.commons.error.Preconditions.etag;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.idempotency.IdempotentRequests;
+import cn.zjlm.federation.commons.identity.ValidAssociationCode;
 import cn.zjlm.federation.commons.security.AssociationScope;
 import cn.zjlm.federation.commons.security.Caller;
 import cn.zjlm.federation.commons.security.Roles;
@@ -96,8 +97,8 @@ public class ActivityResource {
                     + "(narrows to that association and below).")
     public ResultPage<ActivityView> list(@QueryParam("state") Activity.State state, @QueryParam("kind") String kind,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("associationCode") String associationCode,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("associationCode") @ValidAssociationCode String associationCode,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         StringBuilder q = new StringBuilder("associationCode like :scope");
         Parameters p = Parameters.with("scope", caller.scope().likePattern());
@@ -241,6 +242,11 @@ public class ActivityResource {
         }
         if (!r.endsAt().isAfter(r.startsAt())) {
             throw ProblemException.invalidField("endsAt", "events.ends-before-start");
+        }
+        // An activity is an occasion, not a standing programme (that is a team's); a longer window would also let one
+        // attendance count more hours than a record holds.
+        if (r.endsAt().isAfter(r.startsAt().plusDays(Activity.MAX_DAYS))) {
+            throw ProblemException.invalidField("endsAt", "events.activity-too-long");
         }
         List<Activity.Beneficiary> beneficiaries = new ArrayList<>();
         if (r.beneficiaries() != null) {

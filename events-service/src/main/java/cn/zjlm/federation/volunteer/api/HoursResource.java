@@ -65,7 +65,7 @@ public class HoursResource {
     @GET
     @Operation(summary = "Hours in the caller's scope, e.g. status=PENDING for the confirmation queue")
     public ResultPage<HoursView> list(@QueryParam("status") @Pattern(regexp = "PENDING|CONFIRMED|REJECTED") String status,
-            @QueryParam("memberId") UUID memberId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("memberId") UUID memberId, @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         StringBuilder q = new StringBuilder("associationCode like :scope");
         Parameters p = Parameters.with("scope", caller.scope().likePattern());

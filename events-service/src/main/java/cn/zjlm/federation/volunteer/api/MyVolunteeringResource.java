@@ -151,13 +151,8 @@ public class MyVolunteeringResource {
 
     /** The caller's member record; a login not linked to a member is refused. */
     private VolunteerMember self() {
-        UUID subject;
-        try {
-            subject = UUID.fromString(caller.subject());
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(403, "forbidden");
-        }
-        return VolunteerMember.byAccount(subject).orElseThrow(() -> new ProblemException(403, "forbidden"));
+        return caller.accountId().flatMap(VolunteerMember::byAccount)
+                .orElseThrow(() -> new ProblemException(403, "forbidden"));
     }
 
     /**

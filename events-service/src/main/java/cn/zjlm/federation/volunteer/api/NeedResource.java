@@ -93,7 +93,7 @@ public class NeedResource {
     @GET
     @Operation(summary = "Needs in the caller's scope, newest first; status=OPEN lists those waiting for a team")
     public ResultPage<NeedView> list(@QueryParam("status") @Pattern(regexp = "OPEN|CLAIMED|RESOLVED|CLOSED") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Parameters p = Parameters.with("scope", caller.scope().likePattern());
         String q = "associationCode like :scope";

@@ -105,7 +105,7 @@ public class TeamResource {
     @GET
     @Operation(summary = "Teams in the caller's scope, by name")
     public ResultPage<TeamView> list(@QueryParam("specialty") String specialty,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String q = "associationCode like :scope" + (specialty == null ? "" : " and specialty = :specialty");
         Parameters p = Parameters.with("scope", caller.scope().likePattern());

@@ -41,7 +41,7 @@ public class VolunteerResource {
 
     @GET
     @Operation(summary = "Members who can be volunteers, in the caller's scope")
-    public ResultPage<VolunteerView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public ResultPage<VolunteerView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var query = VolunteerMember.<VolunteerMember>find("associationCode like ?1", Sort.by("name").and("memberId"),
                 caller.scope().likePattern());

@@ -23,6 +23,8 @@ import java.util.UUID;
 /** A volunteer activity: draft → published → ongoing → completed, or cancelled before completion. */
 @Entity
 public class Activity extends PanacheEntityBase {
+    /** The longest window an activity may have. */
+    public static final int MAX_DAYS = 90;
     public static final List<String> KINDS = List.of("TECHNICAL_SERVICE", "LECTURE", "SCHOOL_VISIT", "FREE_CLINIC",
             "VOLUNTEER_MONTH", "CRAFTSMAN_DAY", "OTHER");
 

@@ -59,7 +59,7 @@ public class Statistics {
     }
 
     public Report report(String associationCode, LocalDate from, LocalDate to) {
-        String scope = AssociationCode.scopePrefix(associationCode) + "%";
+        String scope = AssociationCode.scopePattern(associationCode);
         Instant start = from.atStartOfDay(ChinaTime.ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
         Map<String, Figures> rows = new TreeMap<>();

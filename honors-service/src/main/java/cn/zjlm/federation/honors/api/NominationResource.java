@@ -86,7 +86,7 @@ public class NominationResource {
             + "association subtree inside the caller's own.")
     public ResultPage<NominationView> list(@QueryParam("campaignId") UUID campaignId, @QueryParam("state") NominationState state,
             @QueryParam("association") @ValidAssociationCode String association,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var found = nominations.search(new Nominations.Filter(campaignId, state, association), caller.scope(), page,
                 size);

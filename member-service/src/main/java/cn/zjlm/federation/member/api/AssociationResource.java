@@ -96,7 +96,7 @@ public class AssociationResource {
         }
         // One query for the subtree, assembled in memory (the tree has about a hundred nodes).
         Map<String, List<Association>> byParent = new LinkedHashMap<>();
-        for (Association a : Association.underPrefix(AssociationCode.scopePrefix(code))) {
+        for (Association a : Association.inScope(AssociationCode.scopePattern(code))) {
             byParent.computeIfAbsent(a.parentCode, k -> new ArrayList<>()).add(a);
         }
         return build(root, byParent);

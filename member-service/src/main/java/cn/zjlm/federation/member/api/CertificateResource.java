@@ -89,7 +89,7 @@ public class CertificateResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "A member issues their own certificate online (跑零次)")
     public Response issueOwn(@NotNull @Valid IssueRequest request) {
-        Member m = registry.findByAccount(UUID.fromString(caller.subject()))
+        Member m = caller.accountId().flatMap(registry::findByAccount)
                 .orElseThrow(() -> ProblemException.notFound("member"));
         return created(certificates.issue(m, request.honourId(), caller.username()));
     }
@@ -120,7 +120,7 @@ public class CertificateResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "The calling member's own certificate as a PDF")
     public Response ownPdf(@PathParam("certificateId") UUID certificateId) {
-        Member m = registry.findByAccount(UUID.fromString(caller.subject()))
+        Member m = caller.accountId().flatMap(registry::findByAccount)
                 .orElseThrow(() -> ProblemException.notFound("member"));
         return pdfOf(m, certificateId);
     }

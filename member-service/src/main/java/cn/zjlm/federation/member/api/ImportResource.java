@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.error.ProblemException;
 import cn.zjlm.federation.commons.error.ProblemMessages;
 import cn.zjlm.federation.commons.security.Caller;
@@ -103,7 +104,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The members the import created, by row of the file (for reconciling the file with the registry)")
     public Page<CreatedRows.CreatedRow> created(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
         ImportJob job = visibleJob(id);
         int offset = (int) Math.min(Integer.MAX_VALUE, (long) page * size);

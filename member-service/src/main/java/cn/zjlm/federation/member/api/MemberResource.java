@@ -1,5 +1,6 @@
 package cn.zjlm.federation.member.api;
 
+import cn.zjlm.federation.commons.api.ResultPage;
 import cn.zjlm.federation.commons.error.Preconditions;
 import cn.zjlm.federation.commons.error.Problem;
 import cn.zjlm.federation.commons.error.ProblemException;
@@ -96,7 +97,7 @@ public class MemberResource {
     @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "The calling member's own record")
     public Response me() {
-        Member m = registry.findByAccount(UUID.fromString(caller.subject()))
+        Member m = caller.accountId().flatMap(registry::findByAccount)
                 .orElseThrow(() -> ProblemException.notFound("member"));
         return Response.ok(MemberView.of(m, cipher)).tag(Preconditions.etag(m.version)).build();
     }
@@ -122,7 +123,7 @@ public class MemberResource {
             description = "Filters combine; association narrows to a subtree of the caller's own association.")
     public Page<MemberView> search(
             @Valid @BeanParam MemberFilters filters,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(ResultPage.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
             @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = "-?(name|birthDate|createdAt|associationCode)")
             String sort) {

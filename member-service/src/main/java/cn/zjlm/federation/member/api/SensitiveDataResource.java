@@ -89,7 +89,8 @@ public class SensitiveDataResource {
     @POST
     @Path("lookup")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.GOV_SYSTEM})
-    @Transactional
+    // A lookup that finds no one is audited too (who probed which ID number): the 404 must not roll it back.
+    @Transactional(dontRollbackOn = ProblemException.class)
     @Operation(summary = "Exact lookup by ID number (in the body)",
             description = "Staff get the member (masked) if in their scope; government systems get minimal data "
                     + "province-wide. Every lookup is audited.")

@@ -22,7 +22,8 @@ public class Association extends PanacheEntityBase {
 
     public String level;
 
-    public static List<Association> underPrefix(String prefix) {
-        return list("code like ?1 order by code", prefix + "%");
+    /** The associations matching a scope's LIKE pattern ({@code AssociationCode.scopePattern}). */
+    public static List<Association> inScope(String likePattern) {
+        return list("code like ?1 order by code", likePattern);
     }
 }
