@@ -82,4 +82,19 @@ class AwardCaseTest {
         given().auth().oauth2(SX).get("/api/v1/care/cases?size=200").then()
                 .body("items.period", not(hasItem("conferral:" + nomination)));
     }
+
+    @Test
+    void aConferralWithoutItsNomineesIndexIsParkedNotMadeAPayableCaseOfNobody() {
+        String nomination = UUID.randomUUID().toString();
+        String broken = conferral(nomination, "无名", "8000.00", "330602").replaceFirst("\"nationalIdIndex\":\"[0-9a-f]+\"",
+                "\"nationalIdIndex\":\"\"");
+        // sent as a faulty producer would, past the contract check
+        TopicReader.send(TestInfrastructure.kafka().bootstrapServers(), EventTopics.HONORS, nomination, broken);
+        String marker = UUID.randomUUID().toString();
+        send(nomination, conferral(marker, "孙有据", "8000.00", "330602"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SX)
+                .get("/api/v1/care/cases?size=200").then().body("items.period", hasItem("conferral:" + marker)));
+        given().auth().oauth2(SX).get("/api/v1/care/cases?size=200").then()
+                .body("items.period", not(hasItem("conferral:" + nomination)));
+    }
 }

@@ -52,6 +52,13 @@ public class HonorConferredConsumer {
         }
         JsonNode nominee = data.path("nominee");
         String index = nominee.path("nationalIdIndex").asText();
+        // A case needs its person, nomination, association and year; without them it would be a payable line of nobody.
+        if (index.isBlank() || data.path("nominationId").asText().isBlank() || !data.path("year").canConvertToInt()
+                || data.path("year").asInt() < 1949
+                || !cn.zjlm.federation.commons.identity.AssociationCode.isWellFormed(data.path("associationCode").asText())) {
+            throw new PoisonMessageException("HonorConferred lacks the nominee's index, the nomination, a year or a "
+                    + "well-formed association code");
+        }
         String period = "conferral:" + data.path("nominationId").asText();
         if (CareCase.count("programmeCode = ?1 and beneficiaryIndex = ?2 and period = ?3", PROGRAMME, index, period) > 0) {
             return;
