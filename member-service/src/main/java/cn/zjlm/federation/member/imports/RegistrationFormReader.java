@@ -49,7 +49,7 @@ public final class RegistrationFormReader {
         if (xlsx && file.length > MAX_XLSX_BYTES) {
             throw new ImportFileException("import.xlsx-too-large");
         }
-        List<List<String>> table = xlsx ? xlsx(file) : csv(new String(file, StandardCharsets.UTF_8));
+        List<List<String>> table = xlsx ? xlsx(file) : csv(decode(file));
         if (table.isEmpty()) {
             throw new ImportFileException("import.empty-file");
         }
@@ -85,6 +85,20 @@ public final class RegistrationFormReader {
             rows.add(new FormRow(r + 1, columns, values));
         }
         return rows;
+    }
+
+    /**
+     * UTF-8, or else GB 18030: Excel on Chinese Windows saves "CSV" in the system code page (GBK, which GB 18030
+     * contains), and such a file is not valid UTF-8.
+     */
+    static String decode(byte[] file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(file)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return new String(file, java.nio.charset.Charset.forName("GB18030"));
+        }
     }
 
     /** RFC 4180: quoted fields, doubled quotes, line breaks inside quotes; a UTF-8 BOM is ignored. */
