@@ -130,13 +130,13 @@ public class ProblemMappers {
             LOG.infof("duplicate refused by the database on %s: %s", uri.getPath(), UniqueViolations.constraintOf(e).get());
             return build(409, "duplicate", ProblemMessages.detail("duplicate", locale), List.of(), locale, uri);
         }
-        if (concurrentWrite(e)) {
+        if (DatabaseFailures.concurrentWrite(e)) {
             // found at commit (wrapped in a RollbackException), or PostgreSQL gave up on one of two writers
             LOG.infof("concurrent write refused on %s: %s", uri.getPath(), e);
             return build(409, "concurrent-update", ProblemMessages.detail("concurrent-update", locale), List.of(), locale,
                     uri);
         }
-        if (databaseUnreachable(e)) {
+        if (DatabaseFailures.unreachable(e)) {
             // PostgreSQL is restarting or failing over: say so, and when to come back, instead of a bare 500
             LOG.warnf("database unreachable on %s: %s", uri.getPath(), e.getMessage());
             Response response = build(503, "database-unavailable", ProblemMessages.detail("database-unavailable", locale),
@@ -145,51 +145,6 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return build(500, "internal", ProblemMessages.detail("internal", locale), List.of(), locale, uri);
-    }
-
-    /**
-     * Another writer won: a version check that failed at flush or commit (Hibernate's stale state, JPA's
-     * optimistic lock), or PostgreSQL ending one of two transactions (serialization failure 40001, deadlock
-     * 40P01, lock not available 55P03). The client reloads and tries again.
-     */
-    static boolean concurrentWrite(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && List.of("40001", "40P01", "55P03").contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The database cannot be reached: no connection (08001, 08004), a connection lost on the wire (08003,
-     * 08006 with a socket cause), the server shutting down or starting (57P01–57P03). Other failures,
-     * pool exhaustion included, stay 500s with their stack trace.
-     */
-    static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.equals("08001") || state.equals("08004") || state.matches("57P0[123]")
-                        || (state.equals("08003") || state.equals("08006")) && causedBySocket(sql)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean causedBySocket(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response build(int status, String code, String detail, List<Problem.FieldViolation> fields,

@@ -1,5 +1,6 @@
 package cn.zjlm.federation.commons.events;
 
+import cn.zjlm.federation.commons.error.DatabaseFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.context.Context;
@@ -35,6 +36,10 @@ import org.jboss.logging.Logger;
 public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final int JDBC_BATCH = 100;
+    /** Pauses before a batch is tried again after a failure that passes: about a minute in all. */
+    static final long[] BATCH_PAUSES_MILLIS = {200, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000};
+    /** One by one, a record is tried again briefly: the database came back, or another writer won. */
+    static final long[] RECORD_PAUSES_MILLIS = {200, 1_000};
 
     @Inject
     EntityManager em;
@@ -87,25 +92,11 @@ public class IdempotentConsumer {
             Consumer<List<CloudEvent>> prepare, Consumer<CloudEvent> handler) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                // the batch's inserts and updates go in JDBC batches; one by one below, an error names its row
-                em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
-                List<CloudEvent> events = records.stream().map(r -> parse(r.getPayload())).toList();
-                Set<UUID> claimed = claim(consumer, events);
-                List<Integer> fresh = new ArrayList<>();
-                for (int i = 0; i < events.size(); i++) {
-                    // remove: an event delivered twice in one poll is applied once
-                    if (claimed.remove(UUID.fromString(events.get(i).id()))) {
-                        fresh.add(i);
-                    }
-                }
-                prepare.accept(fresh.stream().map(events::get).toList());
-                for (int i : fresh) {
-                    try (Scope traced = traceOf(records.get(i))) {
-                        handler.accept(events.get(i));
-                    }
-                }
-            });
+            // A database restart, failover or deadlock passes: the batch waits for it (about a minute) rather than
+            // having its events parked as if they were faulty.
+            DatabaseFailures.retryingWhilePassing(() -> applyTogether(consumer, records, prepare, handler),
+                    (e, pause) -> LOG.warnf("%s: %d events not applied (%s); trying again in %d ms", consumer,
+                            records.size(), e.toString(), pause), BATCH_PAUSES_MILLIS);
             return batch.ack();
         } catch (RuntimeException batchFailed) {
             if (records.size() > 1) {
@@ -116,12 +107,37 @@ public class IdempotentConsumer {
         List<CompletableFuture<Void>> parked = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
             try (Scope traced = traceOf(record)) {
-                consume(consumer, record.getPayload(), handler);
+                DatabaseFailures.retryingWhilePassing(() -> consume(consumer, record.getPayload(), handler),
+                        (e, pause) -> LOG.warnf("%s: event not applied (%s); trying again in %d ms", consumer,
+                                e.toString(), pause), RECORD_PAUSES_MILLIS);
             } catch (RuntimeException e) {
                 parked.add(record.nack(e).toCompletableFuture());
             }
         }
         return CompletableFuture.allOf(parked.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
+    }
+
+    private void applyTogether(String consumer, List<KafkaRecord<String, String>> records,
+            Consumer<List<CloudEvent>> prepare, Consumer<CloudEvent> handler) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            // the batch's inserts and updates go in JDBC batches; one by one below, an error names its row
+            em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
+            List<CloudEvent> events = records.stream().map(r -> parse(r.getPayload())).toList();
+            Set<UUID> claimed = claim(consumer, events);
+            List<Integer> fresh = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                // remove: an event delivered twice in one poll is applied once
+                if (claimed.remove(UUID.fromString(events.get(i).id()))) {
+                    fresh.add(i);
+                }
+            }
+            prepare.accept(fresh.stream().map(events::get).toList());
+            for (int i : fresh) {
+                try (Scope traced = traceOf(records.get(i))) {
+                    handler.accept(events.get(i));
+                }
+            }
+        });
     }
 
     /**
