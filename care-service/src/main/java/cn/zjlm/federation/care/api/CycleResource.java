@@ -155,7 +155,8 @@ public class CycleResource {
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         Long expected = Preconditions.optionalVersion(ifMatch);
-        return budgets.recordingExhaustion(() -> idempotency.run(key, "POST /cycles/" + id + "/approval", null,
+        // a province-wide cycle's approval locks and updates every line: the ten minutes its generation has
+        return budgets.recordingExhaustion(() -> idempotency.runLong(key, "POST /cycles/" + id + "/approval", null,
                 () -> Response.ok(cycles.approve(find(id, LockModeType.PESSIMISTIC_WRITE), expected,
                         caller.username())).build()));
     }
@@ -205,6 +206,20 @@ public class CycleResource {
     public record LineResult(UUID caseId, String result, String reason) {
     }
 
+    /**
+     * Locks the cases in PostgreSQL's order of their ids (that of their text), whatever the bank file's order, so two
+     * files recorded at once wait for each other instead of deadlocking.
+     */
+    private static Map<UUID, CareCase> lockInOneOrder(List<UUID> caseIds) {
+        List<UUID> ids = caseIds.stream().distinct().sorted(java.util.Comparator.comparing(UUID::toString)).toList();
+        Map<UUID, CareCase> locked = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            CareCase.<CareCase>find("id in ?1 order by id", ids.subList(from, Math.min(ids.size(), from + 1_000)))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(c -> locked.put(c.id, c));
+        }
+        return locked;
+    }
+
     @POST
     @Path("{id}/payments")
     @RolesAllowed(Roles.FINANCE)
@@ -213,11 +228,12 @@ public class CycleResource {
                     + "paid). Takes an Idempotency-Key.")
     public Response payments(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
             @NotNull @Valid PaymentResults request) {
-        return idempotency.run(key, "POST /cycles/" + id + "/payments", request, () -> {
+        return idempotency.runLong(key, "POST /cycles/" + id + "/payments", request, () -> {
             PaymentCycle cycle = find(id, LockModeType.NONE);
+            Map<UUID, CareCase> locked = lockInOneOrder(request.lines().stream().map(PaymentLine::caseId).toList());
             List<LineResult> results = new ArrayList<>();
             for (PaymentLine line : request.lines()) {
-                CareCase c = CareCase.findById(line.caseId(), LockModeType.PESSIMISTIC_WRITE);
+                CareCase c = locked.get(line.caseId());
                 if (c == null || !cycle.id.equals(c.cycleId)) {
                     results.add(new LineResult(line.caseId(), "REFUSED", "not a line of this cycle"));
                     continue;

@@ -46,6 +46,17 @@ public class IdempotentRequests {
      */
     @Transactional
     public Response run(String key, String operation, Object request, Supplier<Response> action) {
+        return runInTransaction(key, operation, request, action);
+    }
+
+    /** As {@link #run}, in a transaction of up to ten minutes: for work over a whole cycle's lines. */
+    @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
+    public Response runLong(String key, String operation, Object request, Supplier<Response> action) {
+        return runInTransaction(key, operation, request, action);
+    }
+
+    private Response runInTransaction(String key, String operation, Object request, Supplier<Response> action) {
         if (key == null) {
             return action.get();
         }
