@@ -141,6 +141,13 @@ class CareCaseTest {
                 () -> given().auth().oauth2(SX_FINANCE_2).post("/api/v1/care/cases/" + id + "/approval"));
         assertThat(approvals.stream().map(Response::statusCode).sorted()).containsExactly(200, 409);
 
+        // a payment dated before the approval or after today is refused by name
+        for (String day : List.of("2020-01-01", java.time.LocalDate.now().plusDays(2).toString())) {
+            given().auth().oauth2(SX_FINANCE).contentType("application/json")
+                    .body("{\"outcome\":\"PAID\",\"bankReference\":\"ICBC-X\",\"paidOn\":\"" + day + "\"}")
+                    .post("/api/v1/care/cases/" + id + "/payment").then().statusCode(400)
+                    .body("errors[0].field", equalTo("paidOn")).body("errors[0].code", equalTo("care.paid-on-range"));
+        }
         String paid = "{\"outcome\":\"PAID\",\"bankReference\":\"ICBC-20310115-0001\"}";
         List<Response> payments = concurrently(
                 () -> given().auth().oauth2(SX_FINANCE).contentType("application/json").body(paid)

@@ -270,6 +270,9 @@ public class CaseService {
         paymentRefusal(c).ifPresent(reason -> {
             throw ProblemException.conflict("payment-refused", c.state, reason);
         });
+        if (paid && paidOnRefusal(c, paidOn).isPresent()) {
+            throw ProblemException.invalidField("paidOn", "care.paid-on-range");
+        }
         return pay(c, paid, bankReference, paidOn, failureReason, actor);
     }
 
@@ -277,11 +280,21 @@ public class CaseService {
     @Transactional
     public Optional<String> recordPaymentUnlessRefused(CareCase c, boolean paid, String bankReference, LocalDate paidOn,
             String failureReason, String actor) {
-        Optional<String> refusal = paymentRefusal(c);
+        Optional<String> refusal = paymentRefusal(c).or(() -> paid ? paidOnRefusal(c, paidOn) : Optional.empty());
         if (refusal.isEmpty()) {
             pay(c, paid, bankReference, paidOn, failureReason, actor);
         }
         return refusal;
+    }
+
+    /** A payment is made between the case's approval and today (China time), never before or ahead. */
+    private static Optional<String> paidOnRefusal(CareCase c, LocalDate paidOn) {
+        LocalDate approvedOn = c.approvedAt == null ? null : c.approvedAt.atZone(ChinaTime.ZONE).toLocalDate();
+        if (paidOn == null || !paidOn.isAfter(ChinaTime.today()) && (approvedOn == null || !paidOn.isBefore(approvedOn))) {
+            return Optional.empty();
+        }
+        return Optional.of("paid on " + paidOn + ", outside " + approvedOn + " (approval) to " + ChinaTime.today()
+                + " / 付款日期不在批准日至今天之间");
     }
 
     private Payment pay(CareCase c, boolean paid, String bankReference, LocalDate paidOn, String failureReason,
