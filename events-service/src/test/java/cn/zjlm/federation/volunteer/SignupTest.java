@@ -152,6 +152,28 @@ class SignupTest {
     }
 
     @Test
+    void aCheckOutBeforeTheArrivalStaffRecordedIsRefusedNotA500() {
+        String username = "lm-" + UUID.randomUUID();
+        Member m = registered(MemberEvents.memberWithAccount("330102", "早到者", username));
+        String member = TestTokens.token(username, "330102", "member");
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0);
+        UUID activity = published(HZ_STAFF, "330100", "劳模宣讲", start, start.plusHours(2), 20);
+        given().auth().oauth2(member).contentType("application/json").body("{\"activityId\":\"" + activity + "\"}")
+                .post("/api/v1/events/me/signups").then().statusCode(201);
+        // staff record an arrival a few minutes ahead (allowed for clock skew)
+        String ahead = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(4).withNano(0).toString();
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").body("{\"checkedInAt\":\"" + ahead + "\"}")
+                .put("/api/v1/events/activities/" + activity + "/signups/" + m.id() + "/attendance").then().statusCode(200);
+        String checkOut = given().auth().oauth2(HZ_STAFF).contentType("application/json").body("{\"purpose\":\"CHECK_OUT\"}")
+                .post("/api/v1/events/activities/" + activity + "/attendance-codes").then().statusCode(201)
+                .extract().path("code");
+        given().auth().oauth2(member).contentType("application/json")
+                .body("{\"activityId\":\"" + activity + "\",\"code\":\"" + checkOut + "\"}")
+                .post("/api/v1/events/me/attendance").then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("check-out-before-check-in"));
+    }
+
+    @Test
     void aMemberSignsUpThemselfAndChecksInAndOutWithTheVenueCodes() {
         String username = "lm-" + UUID.randomUUID();
         Member m = registered(MemberEvents.memberWithAccount("330102", "陈师傅", username));

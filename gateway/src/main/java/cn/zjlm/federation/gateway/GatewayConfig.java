@@ -13,6 +13,19 @@ public interface GatewayConfig {
     /** How long to wait for an upstream's response headers before answering 504. */
     Duration upstreamTimeout();
 
+    /**
+     * Writes that may take minutes (a province-wide cycle's generation or approval, a 32 MB upload): waited for
+     * this long, so the client does not get a 504 while the work goes on and commits.
+     */
+    LongRunning longRunning();
+
+    interface LongRunning {
+        /** Path prefixes whose writes (not reads) are long-running. */
+        List<String> prefixes();
+
+        Duration timeout();
+    }
+
     /** Requests each client address may make to /api per window; more get 429 with Retry-After. */
     RateLimit rateLimit();
 

@@ -131,7 +131,7 @@ public class MergedOpenApi {
 
     private Future<JsonNode> fetch(URI upstream) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI("/q/openapi?format=json").setTimeout(5000)
+                .setPort(ProxyRoutes.portOf(upstream)).setURI("/q/openapi?format=json").setTimeout(5000)
                 // explicit headers: the OpenTelemetry Vert.x tracer fails on a request without any (Quarkus 3.30)
                 .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json"));
         return client.request(options).compose(r -> r.send()).compose(r -> r.statusCode() == 200 ? r.body()

@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -94,6 +95,28 @@ public class ProxyRoutes {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::securityFailure);
         // One route for the whole API, after the filters (CORS), looked up here: a route per prefix cost a match each.
         router.route("/api/*").handler(this::dispatch);
+    }
+
+    long timeoutFor(HttpMethod method, String path) {
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            for (String prefix : config.longRunning().prefixes()) {
+                if (path.startsWith(prefix)) {
+                    return config.longRunning().timeout().toMillis();
+                }
+            }
+        }
+        return config.upstreamTimeout().toMillis();
+    }
+
+    /**
+     * The upstream's port, the scheme's default when the URL names none ("http://member-service", a Kubernetes
+     * Service): Vert.x takes -1 as given and fails every connection.
+     */
+    static int portOf(URI upstream) {
+        if (upstream.getPort() != -1) {
+            return upstream.getPort();
+        }
+        return "https".equalsIgnoreCase(upstream.getScheme()) ? 443 : 80;
     }
 
     /** A path prefix a service owns: the prefix itself and everything below it. */
@@ -226,7 +249,8 @@ public class ProxyRoutes {
     private void proxy(RoutingContext rc, String service, URI upstream) {
         HttpServerRequest request = rc.request();
         RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstream.getHost())
-                .setPort(upstream.getPort()).setURI(forwardedUri(rc)).setTimeout(config.upstreamTimeout().toMillis());
+                .setPort(portOf(upstream)).setURI(forwardedUri(rc)).setTimeout(timeoutFor(request.method(),
+                        rc.normalizedPath()));
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey()) && !TRACE_CONTEXT.contains(h.getKey())) {

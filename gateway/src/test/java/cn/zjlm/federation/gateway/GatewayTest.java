@@ -53,6 +53,20 @@ class GatewayTest {
     }
 
     @Inject
+    ProxyRoutes routes;
+
+    @Test
+    void writesThatTakeMinutesAreWaitedForAsLongAsTheServiceGivesThem() {
+        // a province-wide cycle's approval has ten minutes in care-service: a 504 at 30 s would hide its outcome
+        assertThat(routes.timeoutFor(io.vertx.core.http.HttpMethod.POST, "/api/v1/care/cycles/c/approval"))
+                .isEqualTo(Duration.ofMinutes(11).toMillis());
+        assertThat(routes.timeoutFor(io.vertx.core.http.HttpMethod.POST, "/api/v1/members/imports"))
+                .isEqualTo(Duration.ofMinutes(11).toMillis());
+        assertThat(routes.timeoutFor(io.vertx.core.http.HttpMethod.GET, "/api/v1/care/cycles/c")).isEqualTo(30_000);
+        assertThat(routes.timeoutFor(io.vertx.core.http.HttpMethod.POST, "/api/v1/care/cases")).isEqualTo(30_000);
+    }
+
+    @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
     @Inject

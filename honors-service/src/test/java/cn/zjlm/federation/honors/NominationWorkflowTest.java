@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.nullValue;
 import cn.zjlm.federation.commons.events.EventTopics;
 import cn.zjlm.federation.local.EventContracts;
 import cn.zjlm.federation.local.TestInfrastructure;
+import cn.zjlm.federation.local.TestTokens;
 import cn.zjlm.federation.local.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -112,6 +113,19 @@ class NominationWorkflowTest {
         }
         assertThat(records.get(3).value()).contains("\"memberId\":\"" + member + "\"")
                 .contains("\"certificateNumber\":\"ZJ-MODEL-WORKER-" + today().getYear() + "-0001\"");
+    }
+
+    @Test
+    void whoeverDraftedANominationCannotReviewItEvenWhenAColleagueSubmittedIt() {
+        String campaign = openCampaign(Map.of("330100", 3), List.of());
+        UUID member = registeredMember("方志远", "330109", "FRONTLINE_WORKER");
+        String id = draft(XS_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
+        // a colleague submits it: the drafter is still not an independent reviewer
+        submit(XS_REVIEWER, id).statusCode(200);
+        review(XS_STAFF, id, "APPROVE").statusCode(403).body("code", equalTo("separation-of-duties"));
+        review(XS_REVIEWER, id, "APPROVE").statusCode(403).body("code", equalTo("separation-of-duties"));
+        review(TestTokens.token("xs-staff-3", "330109", "county-staff"), id, "APPROVE").statusCode(200)
+                .body("reviewLevel", equalTo("CITY"));
     }
 
     @Test

@@ -69,6 +69,10 @@ public class Attendances {
             if (s.checkedInAt == null || s.checkedOutAt != null) {
                 throw ProblemException.conflict("attendance-recorded", "CHECK_OUT");
             }
+            if (!now.isAfter(s.checkedInAt)) {
+                // staff may record an arrival a few minutes ahead; leaving before it is not a stay
+                throw ProblemException.conflict("check-out-before-check-in", s.checkedInAt);
+            }
             s.checkedOutAt = now;
             recordHours(a, s, by);
         }

@@ -180,6 +180,15 @@ public class Nominations {
         return n;
     }
 
+    /**
+     * Whether the person drafted, edited or submitted the nomination at any time (a resubmission after a return
+     * included): they may not also review, approve or rule on an objection to it.
+     */
+    static boolean prepared(Nomination n, String person) {
+        return person.equals(n.createdBy) || person.equals(n.submittedBy) || NominationStep.count(
+                "nominationId = ?1 and actor = ?2 and action in ('CREATED', 'EDITED', 'SUBMITTED')", n.id, person) > 0;
+    }
+
     /** Submission (推荐上报): inside the window, within the area's quota, meeting the campaign's rules. */
     @Transactional
     public Nomination submit(UUID id, Long version, Caller caller) {
@@ -216,7 +225,7 @@ public class Nominations {
         if (!reviewer.equals(caller.association())) {
             throw new ProblemException(403, "review-wrong-level", level, reviewer);
         }
-        if (caller.username().equals(n.submittedBy) || NominationStep.count("nominationId = ?1 and actor = ?2 "
+        if (prepared(n, caller.username()) || NominationStep.count("nominationId = ?1 and actor = ?2 "
                 + "and action = 'REVIEW_APPROVE' and level <> ?3", n.id, caller.username(), level.name()) > 0) {
             throw new ProblemException(403, "separation-of-duties");
         }
@@ -294,6 +303,9 @@ public class Nominations {
         Campaign c = organisersCampaign(n.campaignId, caller);
         Preconditions.requireVersion(n.version, version);
         requireState(n, NominationState.PUBLIC_NOTICE);
+        if (prepared(n, caller.username())) {
+            throw new ProblemException(403, "separation-of-duties");
+        }
         if (!ChinaTime.today().isAfter(n.noticeEnds)) {
             throw ProblemException.conflict("notice-not-ended", n.noticeEnds);
         }

@@ -75,7 +75,11 @@ public class Objections {
         }
         Campaign c = nominations.organisersCampaign(n.campaignId, caller, Roles.REVIEWER, Roles.PROVINCE_ADMIN,
                 Roles.CITY_ADMIN);
-        Objection o = Objection.findById(objectionId);
+        if (Nominations.prepared(n, caller.username())) {
+            throw new ProblemException(403, "separation-of-duties");
+        }
+        // locked: two rulings at once must not both pass the OPEN check
+        Objection o = Objection.findById(objectionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (o == null || !o.nominationId.equals(n.id)) {
             throw ProblemException.notFound("objection");
         }
