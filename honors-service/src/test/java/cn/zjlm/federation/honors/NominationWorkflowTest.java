@@ -153,6 +153,23 @@ class NominationWorkflowTest {
     }
 
     @Test
+    void aPersonIsPutForwardForAnHonourOnceAYearAcrossCampaigns() {
+        UUID person = registeredMember("双报者", "330102", "FRONTLINE_WORKER");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String campaign = HonorsFixtures.campaign(HZ_ADMIN, "HZ-CRAFTSMAN", Map.of("330100", 1), List.of(),
+                    today().minusDays(10), today().plusDays(30));
+            ids.add(draft(HZ_STAFF, nominationOf(campaign, person, "330100", "FRONTLINE_WORKER")));
+        }
+        submit(HZ_STAFF, ids.get(0)).statusCode(200);
+        // the same honour and year in a second campaign: a second title, and a second award paid
+        submit(HZ_STAFF, ids.get(1)).statusCode(409).body("code", equalTo("nominated-elsewhere"));
+        given().auth().oauth2(HZ_STAFF).contentType(ContentType.JSON).body("{\"reason\":\"重复推荐\"}")
+                .post("/api/v1/honors/nominations/" + ids.get(0) + "/withdrawal").then().statusCode(200);
+        submit(HZ_STAFF, ids.get(1)).statusCode(200);
+    }
+
+    @Test
     void theQuotaIsCheckedOnSubmissionAndNamesItself() {
         String campaign = openCampaign(Map.of("330100", 1, "330500", 2), List.of());
         String first = draft(HZ_STAFF, nominationOf(campaign, registeredMember("周海涛", "330102", "FRONTLINE_WORKER"),

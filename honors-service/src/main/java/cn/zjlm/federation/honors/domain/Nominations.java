@@ -142,6 +142,18 @@ public class Nominations {
     }
 
     /**
+     * 409 when the person, unit or team is put forward (or honoured) for the same honour and year in another campaign:
+     * one title a year, and one award paid for it.
+     */
+    private static void requireNotPutForwardElsewhere(Campaign c, Nomination n) {
+        if (Nomination.count("nomineeIdIndex = ?1 and id <> ?2 and state in ?3 and campaignId in (select k.id from "
+                + "Campaign k where k.honourType = ?4 and k.year = ?5 and k.id <> ?6)", n.nomineeIdIndex, n.id,
+                NominationState.COUNTED, c.honourType, c.year, c.id) > 0) {
+            throw ProblemException.conflict("nominated-elsewhere", c.honourType, c.year);
+        }
+    }
+
+    /**
      * Identifies a unit (by its code) or a team (by its unit's code and its name, compared without
      * width, case or spacing differences) across campaigns.
      */
@@ -200,6 +212,7 @@ public class Nominations {
             throw ProblemException.conflict("nomination-window-closed", c.nominationOpens, c.nominationCloses);
         }
         eligibility.check(c, n);
+        requireNotPutForwardElsewhere(c, n);
         NominationState from = n.state;
         n.state = NominationState.SUBMITTED;
         n.reviewLevel = ReviewLevel.chain(n.associationCode, c.associationCode).get(0);
@@ -339,6 +352,8 @@ public class Nominations {
         // every campaign counts the certificates it issued: this honour's numbers so far in the year
         long issued = Campaign.find("select coalesce(sum(k.certificatesIssued), 0) from Campaign k "
                 + "where k.honourType = ?1 and k.year = ?2", c.honourType, c.year).project(Long.class).firstResult();
+        // conferrals of the type are serialised (above): a person conferred in another campaign meanwhile shows here
+        approved.forEach(n -> requireNotPutForwardElsewhere(c, n));
         for (Nomination n : approved) {
             c.certificatesIssued++;
             n.certificateNumber = "%s-%d-%04d".formatted(c.honourType, c.year, ++issued);
