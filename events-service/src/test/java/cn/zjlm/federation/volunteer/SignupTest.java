@@ -276,6 +276,21 @@ class SignupTest {
     }
 
     @Test
+    void aDayHoldsTwentyFourHoursOfOffSiteWork() {
+        Member m = registered("330102", "远程指导");
+        String work = "{\"memberId\":\"" + m.id() + "\",\"work\":{\"workDate\":\"2026-05-01\",\"hours\":%s,"
+                + "\"description\":\"远程技术指导\"}}";
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").body(work.formatted("16"))
+                .post("/api/v1/events/hours").then().statusCode(201);
+        // the same day logged again (a retry without a key, or a second clerk): refused by name
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").body(work.formatted("16"))
+                .post("/api/v1/events/hours").then().statusCode(400)
+                .body("errors[0].field", equalTo("hours")).body("errors[0].code", equalTo("events.hours-day-full"));
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").body(work.formatted("8"))
+                .post("/api/v1/events/hours").then().statusCode(201);
+    }
+
+    @Test
     void rescheduledTimesMayNotDoubleBookAMemberAndTheOrganiserStaysOnceMembersSignedUp() {
         Member m = registered("330102", "改期测试");
         UUID first = published(HZ_STAFF, "330100", "先定的活动", at("2027-12-01T09:00"), at("2027-12-01T11:00"), 5);

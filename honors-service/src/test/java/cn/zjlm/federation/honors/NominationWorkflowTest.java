@@ -30,6 +30,7 @@ import cn.zjlm.federation.local.EventContracts;
 import cn.zjlm.federation.local.TestInfrastructure;
 import cn.zjlm.federation.local.TestTokens;
 import cn.zjlm.federation.local.TopicReader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -92,6 +93,12 @@ class NominationWorkflowTest {
         given().auth().oauth2(ZJ_ADMIN).contentType(ContentType.JSON).body("{}").post("/api/v1/honors/nominations/" + id + "/approval").then()
                 .statusCode(200).body("state", equalTo("APPROVED"));
 
+        // not conferred on a day the notice still ran
+        String noticeEnds = given().auth().oauth2(ZJ_ADMIN).get("/api/v1/honors/nominations/" + id).then().statusCode(200)
+                .extract().path("noticeEnds");
+        given().auth().oauth2(ZJ_ADMIN).contentType(ContentType.JSON).body(Map.of("conferredOn", noticeEnds))
+                .post("/api/v1/honors/campaigns/" + campaign + "/conferral").then().statusCode(400)
+                .body("errors[0].code", equalTo("conferral.date-before-notice-end"));
         given().auth().oauth2(ZJ_ADMIN).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/honors/campaigns/" + campaign + "/conferral").then().statusCode(200)
                 .body("[0].state", equalTo("CONFERRED"))
@@ -150,6 +157,25 @@ class NominationWorkflowTest {
         // each campaign used to start at 0001, and the second conferral failed on the unique certificate number
         int year = today().getYear();
         assertThat(numbers).containsExactly("HZ-CRAFTSMAN-" + year + "-0001", "HZ-CRAFTSMAN-" + year + "-0002");
+    }
+
+    @Test
+    void aNominationReturnedAfterTheWindowClosedMayComeBackUntilItsFirstReviewIsDue() {
+        String campaign = HonorsFixtures.campaign(HZ_ADMIN, "HZ-CRAFTSMAN", Map.of("330100", 2), List.of(),
+                today().minusDays(10), today().plusDays(30));
+        String id = draft(HZ_STAFF, nominationOf(campaign, registeredMember("退回重报", "330102", "FRONTLINE_WORKER"),
+                "330100", "FRONTLINE_WORKER"));
+        submit(HZ_STAFF, id).statusCode(200);
+        review(HZ_REVIEWER, id, "RETURN").statusCode(200).body("state", equalTo("RETURNED"));
+        // the window has closed meanwhile; the city reviews until next week
+        QuarkusTransaction.requiringNew().run(() -> cn.zjlm.federation.honors.domain.Campaign.getEntityManager()
+                .createNativeQuery("update campaign set nomination_closes = current_date - 1, city_review_by = current_date + 5 "
+                        + "where id = cast(?1 as uuid)").setParameter(1, campaign).executeUpdate());
+        submit(HZ_STAFF, id).statusCode(200).body("state", equalTo("SUBMITTED"));
+        // a nomination never submitted stays out once the window closed
+        String late = draft(HZ_STAFF, nominationOf(campaign, registeredMember("逾期推荐", "330102", "FRONTLINE_WORKER"),
+                "330100", "FRONTLINE_WORKER"));
+        submit(HZ_STAFF, late).statusCode(409).body("code", equalTo("nomination-window-closed"));
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.UUID;
 /** Off-site work: a member logs it and staff confirm or reject it; staff may log it confirmed. */
 @ApplicationScoped
 public class HoursLog {
+    private static final BigDecimal HOURS_IN_A_DAY = BigDecimal.valueOf(24);
+
     @Inject
     VolunteerEvents events;
 
@@ -39,6 +41,14 @@ public class HoursLog {
                             Signup.ENROLLED) == 0) {
                 throw ProblemException.invalidField("activityId", "events.activity-unknown");
             }
+        }
+        // a day holds 24 hours: the same work logged twice, or more than a day's worth, is refused (locked per member)
+        VolunteerMember.getEntityManager().lock(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        BigDecimal logged = VolunteerHours.find("select coalesce(sum(h.hours), 0) from VolunteerHours h where h.memberId = ?1 "
+                + "and h.workDate = ?2 and h.source = ?3 and h.status <> ?4", m.memberId, work.workDate(),
+                VolunteerHours.OFF_SITE, VolunteerHours.REJECTED).project(BigDecimal.class).firstResult();
+        if (logged.add(work.hours()).compareTo(HOURS_IN_A_DAY) > 0) {
+            throw ProblemException.invalidField("hours", "events.hours-day-full");
         }
         VolunteerHours h = new VolunteerHours();
         h.id = UUID.randomUUID();

@@ -208,8 +208,14 @@ public class Nominations {
         requireState(n, NominationState.DRAFT, NominationState.RETURNED);
         Campaign c = Campaign.findById(n.campaignId);
         LocalDate today = ChinaTime.today();
-        if (today.isBefore(c.nominationOpens) || today.isAfter(c.nominationCloses)) {
-            throw ProblemException.conflict("nomination-window-closed", c.nominationOpens, c.nominationCloses);
+        LocalDate closes = c.nominationCloses;
+        LocalDate firstReviewBy = c.reviewDeadline(ReviewLevel.chain(n.associationCode, c.associationCode).get(0));
+        if (n.state == NominationState.RETURNED && firstReviewBy != null && firstReviewBy.isAfter(closes)) {
+            // returned during review (after the window closed): it may come back until its first review is due
+            closes = firstReviewBy;
+        }
+        if (today.isBefore(c.nominationOpens) || today.isAfter(closes)) {
+            throw ProblemException.conflict("nomination-window-closed", c.nominationOpens, closes);
         }
         eligibility.check(c, n);
         requireNotPutForwardElsewhere(c, n);
@@ -354,6 +360,10 @@ public class Nominations {
                 + "where k.honourType = ?1 and k.year = ?2", c.honourType, c.year).project(Long.class).firstResult();
         // conferrals of the type are serialised (above): a person conferred in another campaign meanwhile shows here
         approved.forEach(n -> requireNotPutForwardElsewhere(c, n));
+        if (approved.stream().anyMatch(n -> n.noticeEnds != null && !on.isAfter(n.noticeEnds))) {
+            // approval comes after the public notice, and conferral after approval
+            throw ProblemException.invalidField("conferredOn", "conferral.date-before-notice-end");
+        }
         for (Nomination n : approved) {
             c.certificatesIssued++;
             n.certificateNumber = "%s-%d-%04d".formatted(c.honourType, c.year, ++issued);
