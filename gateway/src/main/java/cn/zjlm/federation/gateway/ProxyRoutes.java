@@ -46,8 +46,18 @@ public class ProxyRoutes {
     /** Looked up case-insensitively, without lower-casing every header name of every request. */
     private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /**
+     * Not copied: the gateway is the edge, so a client's own forwarding headers would let it choose what services
+     * believe (the address public endpoints rate-limit by, the host and port of a Location). The gateway sets
+     * X-Forwarded-For/Host/Proto itself.
+     */
+    private static final Set<String> FORWARDING = caseInsensitive("forwarded", "x-forwarded-for", "x-forwarded-host",
+            "x-forwarded-proto", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-ssl", "x-forwarded-server",
+            "x-real-ip");
     /** Not copied: the tracer writes the gateway's own span there, so the service hangs under the gateway. */
     private static final Set<String> TRACE_CONTEXT = caseInsensitive("traceparent", "tracestate");
+    /** A request's headers the gateway does not pass on: one lookup per header. */
+    private static final Set<String> NOT_FORWARDED = union(HOP_BY_HOP, FORWARDING, TRACE_CONTEXT);
     /** Where Quarkus' OpenTelemetry instrumentation looks for the route of a request's server span. */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     private static final String PUBLIC_PREFIX = "/api/v1/public/";
@@ -75,6 +85,15 @@ public class ProxyRoutes {
 
     private HttpClient client;
     private Upstream[] upstreams;
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Set<String> s : sets) {
+            set.addAll(s);
+        }
+        return Collections.unmodifiableSet(set);
+    }
 
     private static Set<String> caseInsensitive(String... names) {
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -253,17 +272,14 @@ public class ProxyRoutes {
                         rc.normalizedPath()));
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey()) && !TRACE_CONTEXT.contains(h.getKey())) {
+            if (!NOT_FORWARDED.contains(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
         headers.set(CorrelationIds.HEADER, (String) rc.get(CorrelationIds.MDC_KEY));
         headers.set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
         headers.set("X-Forwarded-Proto", request.scheme());
-        // The gateway is the edge: the client's own X-Forwarded-For is not passed on, or a caller could pick
-        // the address that public endpoints rate-limit by. Behind an ingress, quarkus.http.proxy settings with
-        // trusted proxies make remoteAddress() the real client.
-        headers.remove("X-Forwarded-For");
+        // Behind an ingress, quarkus.http.proxy settings with trusted proxies make remoteAddress() the real client.
         if (request.remoteAddress() != null) {
             headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         }

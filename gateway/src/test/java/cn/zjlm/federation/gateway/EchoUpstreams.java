@@ -39,10 +39,13 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     throw new IllegalStateException(e);
                 }
                 var h = exchange.getRequestHeaders();
-                body = "{\"method\":\"%s\",\"uri\":\"%s\",\"authorization\":%b,\"correlationId\":\"%s\",\"forwardedFor\":\"%s\",\"length\":%d,\"sha256\":\"%s\",\"traceparent\":\"%s\"}"
+                body = "{\"method\":\"%s\",\"uri\":\"%s\",\"authorization\":%b,\"correlationId\":\"%s\",\"forwardedFor\":\"%s\",\"length\":%d,\"sha256\":\"%s\",\"traceparent\":\"%s\",\"forwardedElse\":\"%s\"}"
                         .formatted(exchange.getRequestMethod(), exchange.getRequestURI(), h.containsKey("Authorization"),
                                 h.getFirst("X-Correlation-Id"), String.join(",", h.getOrDefault("X-Forwarded-For", java.util.List.of())),
-                                received.length, sha, h.getFirst("traceparent"));
+                                received.length, sha, h.getFirst("traceparent"),
+                                String.join(",", h.keySet().stream().filter(k -> k.equalsIgnoreCase("Forwarded")
+                                        || k.equalsIgnoreCase("X-Forwarded-Port") || k.equalsIgnoreCase("X-Forwarded-Prefix")
+                                        || k.equalsIgnoreCase("X-Forwarded-Ssl") || k.equalsIgnoreCase("X-Real-Ip")).sorted().toList()));
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -234,6 +234,10 @@ class GatewayTest {
         // public endpoints rate-limit per address: a forged X-Forwarded-For must not reach the service
         given().header("X-Forwarded-For", "203.0.113.7").get("/api/v1/public/certificates/verify/ABC123").then()
                 .statusCode(200).body("forwardedFor", equalTo("127.0.0.1"));
+        // nor any other forwarding header services trust (Location's port, the path prefix, the client's address)
+        given().header("X-Forwarded-Port", "4444").header("X-Forwarded-Prefix", "/evil").header("X-Forwarded-Ssl", "on")
+                .header("Forwarded", "for=203.0.113.7;host=evil.example").header("X-Real-IP", "203.0.113.7")
+                .get("/api/v1/public/certificates/verify/ABC123").then().statusCode(200).body("forwardedElse", equalTo(""));
     }
 
     @Test
