@@ -19,6 +19,7 @@ import cn.zjlm.federation.volunteer.domain.Signup;
 import cn.zjlm.federation.volunteer.domain.SignupReasons;
 import cn.zjlm.federation.volunteer.domain.Signups;
 import cn.zjlm.federation.volunteer.domain.VolunteerHours;
+import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import cn.zjlm.federation.volunteer.events.VolunteerEvents;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -145,6 +146,10 @@ public class ActivityResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActivityRequest request) {
         long expected = Preconditions.requiredVersion(ifMatch);
+        // Its members first, then the activity, as a sign-up locks them: one of them signing up elsewhere at the
+        // same time waits for the new times, and its clash check sees them (or this one sees that sign-up).
+        VolunteerMember.lockInOrder(Signup.<Signup>list("activityId = ?1 and status <> ?2", id, Signup.CANCELLED)
+                .stream().map(s -> s.memberId).distinct().toList());
         Activity a = find(id, LockModeType.PESSIMISTIC_WRITE);
         Preconditions.requireVersion(a.version, expected);
         a.requireEditable();

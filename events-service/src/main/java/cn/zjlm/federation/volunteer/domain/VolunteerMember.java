@@ -31,6 +31,18 @@ public class VolunteerMember extends MemberReadModel {
         return !isDeceased();
     }
 
+    /**
+     * Locks these members in one order (their ids), as work on several of them must: a sign-up locks its member, then
+     * the activity, so locking members one after another in any order could deadlock.
+     */
+    public static void lockInOrder(java.util.Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            getEntityManager().createQuery("from VolunteerMember where memberId in ?1 order by memberId",
+                    VolunteerMember.class).setParameter(1, ids)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+        }
+    }
+
     public static Optional<VolunteerMember> byAccount(UUID subject) {
         return find("accountSubject", subject).firstResultOptional();
     }

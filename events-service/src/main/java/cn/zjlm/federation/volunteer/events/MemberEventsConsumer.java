@@ -14,7 +14,6 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,9 +52,7 @@ public class MemberEventsConsumer {
         List<UUID> ids = events.stream().map(MemberSnapshot::of).flatMap(Optional::stream).map(MemberSnapshot::memberId)
                 .distinct().toList();
         if (ids.size() > 1) {
-            VolunteerMember.getEntityManager().createQuery(
-                            "from VolunteerMember where memberId in ?1 order by memberId", VolunteerMember.class)
-                    .setParameter(1, ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            VolunteerMember.lockInOrder(ids);
         }
     }
 
