@@ -179,6 +179,33 @@ class NominationWorkflowTest {
     }
 
     @Test
+    void aCountysOwnTitleIsRunByItsCitysAdmins() {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("honourType", "JD-CRAFTSMAN");
+        body.put("associationCode", "330182");
+        body.put("year", today().getYear());
+        body.put("title", "建德名匠评选 " + UUID.randomUUID());
+        body.put("totalPlaces", 3);
+        body.put("nominationOpens", today().minusDays(10).toString());
+        body.put("nominationCloses", today().plusDays(30).toString());
+        body.put("quotas", List.of(Map.of("associationCode", "330182", "places", 3)));
+        body.put("rules", List.of());
+        String campaign = given().auth().oauth2(HZ_ADMIN).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/honors/campaigns").then().statusCode(201).extract().path("id");
+        String jdStaff = TestTokens.token("jd-staff", "330182", "county-staff");
+        String id = draft(jdStaff, nominationOf(campaign, registeredMember("建德匠人", "330182", "FRONTLINE_WORKER"),
+                "330182", "FRONTLINE_WORKER"));
+        submit(jdStaff, id).statusCode(200).body("reviewLevel", equalTo("COUNTY"));
+        review(TestTokens.token("jd-reviewer", "330182", "county-staff"), id, "APPROVE").statusCode(200)
+                .body("state", equalTo("REVIEWED"));
+        // 杭州's admin, who set it up, puts it on notice (no county has admins); 湖州's cannot
+        given().auth().oauth2(TestTokens.token("hu-admin", "330500", "city-admin")).contentType(ContentType.JSON)
+                .body("{}").post("/api/v1/honors/campaigns/" + campaign + "/public-notice").then().statusCode(404);
+        given().auth().oauth2(HZ_ADMIN).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/honors/campaigns/" + campaign + "/public-notice").then().statusCode(200);
+    }
+
+    @Test
     void aPersonIsPutForwardForAnHonourOnceAYearAcrossCampaigns() {
         UUID person = registeredMember("双报者", "330102", "FRONTLINE_WORKER");
         List<String> ids = new java.util.ArrayList<>();
