@@ -179,6 +179,20 @@ class NominationWorkflowTest {
     }
 
     @Test
+    void aWithdrawnDraftMayBeMadeAgainButANominationHoldsThePersonOnce() {
+        String campaign = openCampaign(Map.of("330100", 3), List.of());
+        UUID member = registeredMember("重新推荐", "330109", "FRONTLINE_WORKER");
+        // withdrawn (by mistake, or to be made again by the county), then made again
+        String wrong = draft(HZ_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
+        given().auth().oauth2(HZ_STAFF).contentType(ContentType.JSON).body(Map.of("reason", "改由萧山区推荐"))
+                .post("/api/v1/honors/nominations/" + wrong + "/withdrawal").then().statusCode(200);
+        draft(XS_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
+        given().auth().oauth2(XS_STAFF).contentType(ContentType.JSON)
+                .body(nominationOf(campaign, member, "330109", "FRONTLINE_WORKER")).post("/api/v1/honors/nominations")
+                .then().statusCode(409).body("errors[0].code", equalTo("nomination.already-nominated"));
+    }
+
+    @Test
     void aCountysOwnTitleIsRunByItsCitysAdmins() {
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("honourType", "JD-CRAFTSMAN");

@@ -133,10 +133,10 @@ public class Nominations {
         }
     }
 
-    /** 409 when the campaign already has a nomination of the same person, unit or team. */
+    /** 409 when the campaign already has a nomination of the same person, unit or team (a withdrawn one aside). */
     private static void requireNotNominated(UUID campaignId, String nomineeIdIndex, UUID nominationId, String field) {
-        if (Nomination.count("campaignId = ?1 and nomineeIdIndex = ?2 and id <> ?3", campaignId, nomineeIdIndex,
-                nominationId) > 0) {
+        if (Nomination.count("campaignId = ?1 and nomineeIdIndex = ?2 and id <> ?3 and state <> ?4", campaignId,
+                nomineeIdIndex, nominationId, NominationState.WITHDRAWN) > 0) {
             throw new ProblemException(409, "duplicate", List.of(new FieldViolation(field,
                     "nomination.already-nominated", null)));
         }
