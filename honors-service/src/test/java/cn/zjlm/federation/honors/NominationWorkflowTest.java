@@ -186,7 +186,12 @@ class NominationWorkflowTest {
         String wrong = draft(HZ_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
         given().auth().oauth2(HZ_STAFF).contentType(ContentType.JSON).body(Map.of("reason", "改由萧山区推荐"))
                 .post("/api/v1/honors/nominations/" + wrong + "/withdrawal").then().statusCode(200);
-        draft(XS_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
+        String made = draft(XS_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
+        submit(XS_STAFF, made).statusCode(200);
+        // the city, reviewing it later, returns or rejects it on the record; it does not withdraw it
+        given().auth().oauth2(HZ_REVIEWER).contentType(ContentType.JSON).body(Map.of("reason", "不想要了"))
+                .post("/api/v1/honors/nominations/" + made + "/withdrawal").then().statusCode(403)
+                .body("code", equalTo("withdraw-nominators-only"));
         given().auth().oauth2(XS_STAFF).contentType(ContentType.JSON)
                 .body(nominationOf(campaign, member, "330109", "FRONTLINE_WORKER")).post("/api/v1/honors/nominations")
                 .then().statusCode(409).body("errors[0].code", equalTo("nomination.already-nominated"));

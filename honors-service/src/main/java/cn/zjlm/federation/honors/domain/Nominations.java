@@ -284,6 +284,10 @@ public class Nominations {
         if (!NominationState.WITHDRAWABLE.contains(n.state)) {
             throw ProblemException.conflict("nomination-illegal-transition", n.state, NominationState.WITHDRAWN);
         }
+        // a reviewing level turns a nomination down by a recorded RETURN or REJECT, not by withdrawing it
+        if (!n.associationCode.equals(caller.association()) && !caller.username().equals(n.createdBy)) {
+            throw new ProblemException(403, "withdraw-nominators-only");
+        }
         NominationState from = n.state;
         n.state = NominationState.WITHDRAWN;
         n.reviewLevel = null;
