@@ -200,8 +200,8 @@ public class ProxyRoutes {
 
     /** Rate and declared body size: answers 429 or 413, or passes the request on. */
     private void limit(RoutingContext rc) {
-        String client = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
-        long wait = rateLimiter.secondsToWait(client);
+        long wait = rateLimiter.secondsToWait(RateLimiter.clientKey(
+                rc.request().remoteAddress() == null ? null : rc.request().remoteAddress().hostAddress()));
         if (wait > 0) {
             rc.response().putHeader("Retry-After", Long.toString(wait));
             Problems.send(rc, 429, "too-many-requests", wait);

@@ -38,6 +38,25 @@ public class RateLimiter {
         return windows.size();
     }
 
+    /**
+     * Whom a request counts against: an IPv4 address, or an IPv6 address's /64, the network one subscriber is given,
+     * whose hosts pick new addresses in it at will (keyed per address, a client could rotate past the limit).
+     */
+    static String clientKey(String address) {
+        if (address == null) {
+            return "unknown";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no lookup
+            return bytes.length == 16 ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
+    }
+
     /** 0 when the request may pass, else the seconds until the client may try again. */
     public long secondsToWait(String client) {
         long now = clock.getAsLong();
