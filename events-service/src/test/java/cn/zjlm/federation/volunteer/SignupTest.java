@@ -151,12 +151,26 @@ class SignupTest {
                 .body("find { it.memberId == '" + m.id() + "' }.status", equalTo("ENROLLED"));
     }
 
+    /** A 上城区 member registered with a login of their own, and that login's token. */
+    private record Login(Member member, String token) {
+    }
+
+    private static Login memberWithLogin(String name) {
+        String username = "lm-" + UUID.randomUUID();
+        return new Login(registered(MemberEvents.memberWithAccount("330102", name, username)),
+                TestTokens.token(username, "330102", "member"));
+    }
+
+    private static OffsetDateTime inTwoHours() {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0);
+    }
+
     @Test
     void aCheckOutBeforeTheArrivalStaffRecordedIsRefusedNotA500() {
-        String username = "lm-" + UUID.randomUUID();
-        Member m = registered(MemberEvents.memberWithAccount("330102", "早到者", username));
-        String member = TestTokens.token(username, "330102", "member");
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0);
+        Login login = memberWithLogin("早到者");
+        Member m = login.member();
+        String member = login.token();
+        OffsetDateTime start = inTwoHours();
         UUID activity = published(HZ_STAFF, "330100", "劳模宣讲", start, start.plusHours(2), 20);
         given().auth().oauth2(member).contentType("application/json").body("{\"activityId\":\"" + activity + "\"}")
                 .post("/api/v1/events/me/signups").then().statusCode(201);
@@ -175,10 +189,10 @@ class SignupTest {
 
     @Test
     void aMemberSignsUpThemselfAndChecksInAndOutWithTheVenueCodes() {
-        String username = "lm-" + UUID.randomUUID();
-        Member m = registered(MemberEvents.memberWithAccount("330102", "陈师傅", username));
-        String member = TestTokens.token(username, "330102", "member");
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(2).withNano(0);
+        Login login = memberWithLogin("陈师傅");
+        Member m = login.member();
+        String member = login.token();
+        OffsetDateTime start = inTwoHours();
         UUID activity = published(HZ_STAFF, "330100", "劳模进校园", start, start.plusHours(2), 20);
         UUID elsewhere = published(HU_STAFF, "330500", "湖州的活动", start.plusDays(1), start.plusDays(1).plusHours(1), 20);
 

@@ -362,28 +362,28 @@ public class CaseService {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private static BigDecimal explanationAmount(CareCase c, String input) {
-        if (c.explanation == null) {
-            return null;
-        }
+    /** The case's explanation as JSON; a missing node when it has none or it cannot be read. */
+    private static JsonNode explanationOf(CareCase c) {
         try {
-            JsonNode value = JSON.readTree(c.explanation).path("inputs").path(input);
+            return c.explanation == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                    : JSON.readTree(c.explanation);
+        } catch (java.io.IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+    }
+
+    private static BigDecimal explanationAmount(CareCase c, String input) {
+        JsonNode value = explanationOf(c).path("inputs").path(input);
+        try {
             return value.isTextual() || value.isNumber() ? new BigDecimal(value.asText()) : null;
-        } catch (java.io.IOException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             return null;
         }
     }
 
     static Integer ruleVersion(CareCase c) {
-        if (c.explanation == null) {
-            return null;
-        }
-        try {
-            JsonNode version = JSON.readTree(c.explanation).path("ruleVersion");
-            return version.isInt() ? version.asInt() : null;
-        } catch (java.io.IOException e) {
-            return null;
-        }
+        JsonNode version = explanationOf(c).path("ruleVersion");
+        return version.isInt() ? version.asInt() : null;
     }
 
     private static void requireOtherPerson(CareCase c, String actor) {
