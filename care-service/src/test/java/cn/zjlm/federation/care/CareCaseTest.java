@@ -8,6 +8,7 @@ import static cn.zjlm.federation.care.CareFixtures.SX_FINANCE;
 import static cn.zjlm.federation.care.CareFixtures.SX_FINANCE_2;
 import static cn.zjlm.federation.care.CareFixtures.SX_STAFF;
 import static cn.zjlm.federation.care.CareFixtures.budget;
+import static cn.zjlm.federation.care.CareFixtures.etagOf;
 import static cn.zjlm.federation.care.CareFixtures.member;
 import static cn.zjlm.federation.care.CareFixtures.registered;
 import static io.restassured.RestAssured.given;
@@ -130,16 +131,22 @@ class CareCaseTest {
                 .body("amount", equalTo(25000.00f)).body("explanation.inputs.cap", equalTo("25000.00"))
                 .body("explanation.inputs.costGap", equalTo("***")).extract().path("id");
         String sxStaffAsFinance = TestTokens.token("sx-staff", "330600", "finance");
-        given().auth().oauth2(sxStaffAsFinance).post("/api/v1/care/cases/" + id + "/approval").then().statusCode(403)
+        given().auth().oauth2(sxStaffAsFinance).header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(403)
                 .body("code", equalTo("four-eyes"));
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + id + "/approval").then().statusCode(409)
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(409)
                 .body("code", equalTo("budget-missing"));
         budget("330600", "SPECIAL_HARDSHIP", 2031, "1000000.00");
 
+        // both read the case as it stood: the second to take the lock finds it approved meanwhile
+        String asRead = etagOf("cases/" + id);
         List<Response> approvals = concurrently(
-                () -> given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + id + "/approval"),
-                () -> given().auth().oauth2(SX_FINANCE_2).post("/api/v1/care/cases/" + id + "/approval"));
-        assertThat(approvals.stream().map(Response::statusCode).sorted()).containsExactly(200, 409);
+                () -> given().auth().oauth2(SX_FINANCE).header("If-Match", asRead)
+                        .post("/api/v1/care/cases/" + id + "/approval"),
+                () -> given().auth().oauth2(SX_FINANCE_2).header("If-Match", asRead)
+                        .post("/api/v1/care/cases/" + id + "/approval"));
+        assertThat(approvals.stream().map(Response::statusCode).sorted()).containsExactly(200, 412);
 
         // a payment dated before the approval or after today is refused by name
         for (String day : List.of("2020-01-01", java.time.LocalDate.now().plusDays(2).toString())) {
@@ -178,7 +185,8 @@ class CareCaseTest {
         var m = registered(member("330602", "冯大姐"), NATIONAL_MODEL_WORKER);
         int budgetId = budget("330600", "HARDSHIP_TOPUP", 2032, "100.00");
         String id = apply(SX_STAFF, topUp(m.id(), "2032", "50000.00")).then().statusCode(201).extract().path("id");
-        given().auth().oauth2(SX_FINANCE).header("Accept-Language", "zh-CN").post("/api/v1/care/cases/" + id + "/approval")
+        given().auth().oauth2(SX_FINANCE).header("Accept-Language", "zh-CN").header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval")
                 .then().statusCode(409).body("code", equalTo("budget-exceeded"))
                 .body("detail", containsString("100.00")).body("detail", containsString("46600.00"))
                 .body("detail", containsString("仅剩 100.00"));
@@ -199,7 +207,8 @@ class CareCaseTest {
         given().auth().oauth2(SX_FINANCE).header("If-Match", "\"" + version + "\"").contentType("application/json")
                 .body("{\"amount\":50000.00}").put("/api/v1/care/budgets/" + budgetId).then().statusCode(200)
                 .body("remaining", equalTo(50000.00f)).body("exhaustedAt", equalTo(null));
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + id + "/approval").then().statusCode(200)
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(200)
                 .body("state", equalTo("APPROVED")).body("budgetId", equalTo(budgetId));
         given().auth().oauth2(SX_FINANCE).get("/api/v1/care/budgets?year=2032&programme=HARDSHIP_TOPUP").then()
                 .body("find { it.id == " + budgetId + " }.approved", equalTo(46600.00f))
@@ -233,8 +242,8 @@ class CareCaseTest {
         given().auth().oauth2(HU_STAFF).get("/api/v1/care/cases/" + id).then().statusCode(404);
         given().auth().oauth2(HU_STAFF).get("/api/v1/care/cases?size=200").then().body("items.id", not(hasItem(id)));
         apply(HU_STAFF, topUp(m.id(), "2035", "1000.00")).then().statusCode(404).body("code", equalTo("not-found"));
-        given().auth().oauth2(TestTokens.token("hu-finance", "330500", "finance")).post("/api/v1/care/cases/" + id
-                + "/approval").then().statusCode(404);
+        given().auth().oauth2(TestTokens.token("hu-finance", "330500", "finance")).header("If-Match", "\"0\"")
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(404);
         given().auth().oauth2(TestTokens.token("xs-staff", "330109", "county-staff")).get("/api/v1/care/cases/" + id)
                 .then().statusCode(404);
     }
@@ -251,15 +260,23 @@ class CareCaseTest {
         String second = apply(SX_STAFF, body.formatted(m.id(), "2039-05")).then().statusCode(201)
                 .body("amount", equalTo(15000.00f)).body("explanation.inputs.capPerYear", equalTo("20000.00"))
                 .extract().path("id");
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + first + "/approval").then().statusCode(200);
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + second + "/approval").then().statusCode(409)
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + first))
+                .post("/api/v1/care/cases/" + first + "/approval").then().statusCode(200);
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + second))
+                .post("/api/v1/care/cases/" + second + "/approval").then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("yearly-cap-exceeded"))
                 .body("detail", containsString("20000.00"));
-        // Assessed again, it gets what remains of the year's cap, and that is approved.
+        // Assessed again, it gets what remains of the year's cap, and that is approved: as read, not as it stood before.
+        String before = etagOf("cases/" + second);
         given().auth().oauth2(SX_STAFF).contentType("application/json").body("{\"outOfPocketCost\":30000}")
                 .post("/api/v1/care/cases/" + second + "/assessment").then().statusCode(200)
                 .body("amount", equalTo(5000.00f)).body("explanation.inputs.grantedThisYear", equalTo("15000.00"));
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + second + "/approval").then().statusCode(200)
+        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + second + "/approval").then().statusCode(428)
+                .contentType("application/problem+json").body("code", equalTo("precondition-required"));
+        given().auth().oauth2(SX_FINANCE).header("If-Match", before).post("/api/v1/care/cases/" + second + "/approval")
+                .then().statusCode(412).body("code", equalTo("precondition-failed"));
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + second))
+                .post("/api/v1/care/cases/" + second + "/approval").then().statusCode(200)
                 .body("state", equalTo("APPROVED"));
     }
 
@@ -308,7 +325,8 @@ class CareCaseTest {
         assertThat(created.asString()).doesNotContain("11010519491231002X");
         String id = created.path("id");
         budget("330600", "HARDSHIP_TOPUP", 2030, "1000000.00");
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + id + "/approval").then().statusCode(409)
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(409)
                 .body("code", equalTo("discretion-required"));
         given().auth().oauth2(TestTokens.token("sx-staff", "330600", "city-admin")).contentType("application/json")
                 .body("{\"reason\":\"自己决定\"}").post("/api/v1/care/cases/" + id + "/discretion").then().statusCode(403)
@@ -318,12 +336,33 @@ class CareCaseTest {
                 .post("/api/v1/care/cases/" + id + "/discretion").then().statusCode(200)
                 .body("discretion.decidedBy", equalTo("sx-admin"))
                 .body("discretion.reason", containsString("会长办公会"));
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + id + "/approval").then().statusCode(200)
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(200)
                 .body("state", equalTo("APPROVED"));
         given().auth().oauth2(SX_STAFF).contentType("application/json")
                 .body("{\"accountHolder\":\"韩秀英\",\"bankName\":\"绍兴银行\",\"accountNumber\":\"6214831234567890\"}")
                 .put("/api/v1/care/cases/" + id + "/payee-account").then().statusCode(200)
-                .body("accountNumberMasked", equalTo("6214********7890"));
+                .body("accountNumberMasked", equalTo("6214********7890")).body("verified", equalTo(false));
+        String payee = "/api/v1/care/cases/" + id + "/payee-account";
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id + "/payee-account"))
+                .post(payee + "/verification").then().statusCode(200).body("verified", equalTo(true));
+        // setting the same account again keeps the verification; changing it after approval needs a new one
+        given().auth().oauth2(SX_STAFF).contentType("application/json")
+                .body("{\"accountHolder\":\"韩秀英\",\"bankName\":\"绍兴银行\",\"accountNumber\":\"6214831234567890\"}")
+                .put(payee).then().statusCode(200).body("verified", equalTo(true));
+        given().auth().oauth2(SX_STAFF).contentType("application/json")
+                .body("{\"accountHolder\":\"韩秀英\",\"bankName\":\"绍兴银行\",\"accountNumber\":\"6214839999999999\"}")
+                .put(payee).then().statusCode(200).body("verified", equalTo(false)).body("verifiedBy", equalTo(null));
+        // whoever changed it since its last verification cannot verify it, even after a colleague's later edit
+        given().auth().oauth2(SX_FINANCE_2).contentType("application/json")
+                .body("{\"accountHolder\":\"韩秀英\",\"bankName\":\"绍兴银行越城支行\",\"accountNumber\":\"6214839999999999\"}")
+                .put(payee).then().statusCode(200).body("updatedBy", equalTo("sx-finance-2"));
+        for (String changer : List.of(TestTokens.token("sx-staff", "330600", "finance"), SX_FINANCE_2)) {
+            given().auth().oauth2(changer).header("If-Match", etagOf("cases/" + id + "/payee-account"))
+                    .post(payee + "/verification").then().statusCode(403).body("code", equalTo("payee-four-eyes"));
+        }
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id + "/payee-account"))
+                .post(payee + "/verification").then().statusCode(200).body("verifiedBy", equalTo("sx-finance"));
     }
 
     @Test
@@ -334,7 +373,8 @@ class CareCaseTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SX_STAFF)
                 .get("/api/v1/care/cases/" + id).then().body("state", equalTo("HELD"))
                 .body("decisionReason", containsString("2026-11-01")));
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cases/" + id + "/approval").then().statusCode(409)
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(409)
                 .body("code", equalTo("case-illegal-transition"));
         apply(SX_STAFF, topUp(m.id(), "2036", "1000.00")).then().statusCode(422).body("code", equalTo("not-eligible"));
     }

@@ -76,6 +76,12 @@ final class CareFixtures {
                 .post("/api/v1/care/budgets").then().statusCode(201).extract().path("id");
     }
 
+    /** The ETag of a case or cycle (path below /api/v1/care/) as finance reads it, for an approval's If-Match. */
+    static String etagOf(String path) {
+        return given().auth().oauth2(SX_FINANCE).get("/api/v1/care/" + path).then().statusCode(200).extract()
+                .header("ETag");
+    }
+
     static String sha256(String s) {
         return MemberEvents.sha256(s);
     }

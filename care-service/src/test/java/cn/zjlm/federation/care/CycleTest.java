@@ -6,6 +6,7 @@ import static cn.zjlm.federation.care.CareFixtures.PROVINCIAL_MODEL_WORKER;
 import static cn.zjlm.federation.care.CareFixtures.SX_FINANCE;
 import static cn.zjlm.federation.care.CareFixtures.SX_STAFF;
 import static cn.zjlm.federation.care.CareFixtures.budget;
+import static cn.zjlm.federation.care.CareFixtures.etagOf;
 import static cn.zjlm.federation.care.CareFixtures.member;
 import static cn.zjlm.federation.care.CareFixtures.registered;
 import static io.restassured.RestAssured.given;
@@ -35,6 +36,13 @@ class CycleTest {
     static JsonPath lines(String cycleId) {
         return given().auth().oauth2(SX_STAFF).get("/api/v1/care/cases?size=200&cycle=" + cycleId).then()
                 .statusCode(200).extract().jsonPath();
+    }
+
+    static String paymentFile(String cycleId) {
+        return given().auth().oauth2(SX_FINANCE).contentType("application/json")
+                .body("{\"format\":\"csv\",\"reason\":\"2027 春节慰问金代发\"}")
+                .post("/api/v1/care/cycles/" + cycleId + "/payment-file").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
     }
 
     static String lineOf(JsonPath lines, cn.zjlm.federation.local.MemberEvents.Member m, String field) {
@@ -82,29 +90,41 @@ class CycleTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "HELD".equals(lineOf(lines(cycle), dying, "state")));
 
         given().auth().oauth2(TestTokens.token("sx-staff", "330600", "finance"))
+                .header("If-Match", etagOf("cycles/" + cycle))
                 .post("/api/v1/care/cycles/" + cycle + "/approval").then().statusCode(403).body("code", equalTo("four-eyes"));
-        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cycles/" + cycle + "/approval").then().statusCode(200)
+        given().auth().oauth2(SX_FINANCE).post("/api/v1/care/cycles/" + cycle + "/approval").then().statusCode(428);
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cycles/" + cycle))
+                .post("/api/v1/care/cycles/" + cycle + "/approval").then().statusCode(200)
                 .body("approved", equalTo(3)).body("approvedAmount", equalTo(6000.00f))
                 .body("held[0].name", equalTo("诸暨市级")).body("held[0].reason", containsString("2026-11-01"));
         JsonPath after = lines(cycle);
         assertThat(lineOf(after, national, "state")).isEqualTo("APPROVED");
         assertThat(lineOf(after, dying, "state")).isEqualTo("HELD");
 
-        // the bank file: clear account numbers for the bank, audited; a missing account is flagged
-        given().auth().oauth2(SX_STAFF).contentType("application/json")
+        // the bank file: clear account numbers for the bank, audited; a missing account is flagged, and an account is
+        // paid to only once a second person has verified it
+        String account = "/api/v1/care/members/" + national.id() + "/payee-account";
+        String set = given().auth().oauth2(SX_STAFF).contentType("application/json")
                 .body("{\"accountHolder\":\"诸暨国家级\",\"bankName\":\"中国工商银行诸暨支行\",\"accountNumber\":\"6222021234567890123\"}")
-                .put("/api/v1/care/members/" + national.id() + "/payee-account").then().statusCode(200)
-                .body("accountNumberMasked", equalTo("6222***********0123"));
-        String file = given().auth().oauth2(SX_FINANCE).contentType("application/json")
-                .body("{\"format\":\"csv\",\"reason\":\"2027 春节慰问金代发\"}")
-                .post("/api/v1/care/cycles/" + cycle + "/payment-file").then().statusCode(200)
-                .contentType(containsString("text/csv")).extract().asString();
-        assertThat(file).contains("6222021234567890123", "3000.00", "缺少收款账户").doesNotContain("诸暨市级");
+                .put(account).then().statusCode(200)
+                .body("accountNumberMasked", equalTo("6222***********0123")).body("verified", equalTo(false))
+                .extract().header("ETag");
+        String unverified = paymentFile(cycle);
+        assertThat(unverified).contains("收款账户待复核", "3000.00").doesNotContain("6222021234567890123");
+        given().auth().oauth2(TestTokens.token("sx-staff", "330600", "finance")).header("If-Match", set)
+                .post(account + "/verification").then().statusCode(403).body("code", equalTo("payee-four-eyes"));
+        given().auth().oauth2(SX_FINANCE).post(account + "/verification").then().statusCode(428);
+        given().auth().oauth2(SX_FINANCE).header("If-Match", set).post(account + "/verification").then().statusCode(200)
+                .body("verified", equalTo(true)).body("verifiedBy", equalTo("sx-finance"));
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("members/" + national.id() + "/payee-account"))
+                .post(account + "/verification").then().statusCode(409).body("code", equalTo("payee-account-verified"));
+        String file = paymentFile(cycle);
+        assertThat(file).contains("6222021234567890123", "3000.00", "缺少收款账户").doesNotContain("诸暨市级", "待复核");
         assertThat(file.lines().count()).isEqualTo(4); // header + 3 approved lines
         long audited = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from audit_record where action = 'PAYMENT_FILE_EXPORTED' and target = ?1")
                 .setParameter(1, "cycle/" + cycle).getSingleResult()).longValue());
-        assertThat(audited).isEqualTo(1);
+        assertThat(audited).isEqualTo(2);
 
         String nationalCase = lineOf(after, national, "id");
         String provincialCase = lineOf(after, provincial, "id");

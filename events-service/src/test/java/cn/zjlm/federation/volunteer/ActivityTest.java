@@ -37,11 +37,16 @@ class ActivityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode event(UUID subject, String type) throws Exception {
+        return event(subject, type, 1);
+    }
+
+    /** The {@code nth} event of that type about the subject. */
+    private static JsonNode event(UUID subject, String type, int nth) throws Exception {
         var records = TopicReader.await(TestInfrastructure.kafka().bootstrapServers(), EventTopics.VOLUNTEER,
-                r -> r.key().equals(subject.toString()) && r.value().contains("\"type\":\"" + type + "\""), 1,
+                r -> r.key().equals(subject.toString()) && r.value().contains("\"type\":\"" + type + "\""), nth,
                 Duration.ofSeconds(30));
-        assertThat(records).hasSize(1);
-        ConsumerRecord<String, String> r = records.get(0);
+        assertThat(records).hasSize(nth);
+        ConsumerRecord<String, String> r = records.get(nth - 1);
         assertThat(EventContracts.violations(r.value())).as(type + " honours its contract").isEmpty();
         return JSON.readTree(r.value());
     }
@@ -111,6 +116,14 @@ class ActivityTest {
         JsonNode hours = event(a.id(), "VolunteerHoursRecorded").path("data");
         assertThat(hours.path("hours").asText()).isEqualTo("2.75");
         assertThat(hours.path("activityId").asText()).isEqualTo(id.toString());
+
+        // Staff add the departure they missed: the totals announced are sent again as they now stand.
+        attendance(XS_STAFF, id, b, "2026-04-10T09:30:00+08:00", "2026-04-10T10:30:00+08:00").statusCode(200)
+                .body("hours", equalTo(1.0f));
+        JsonNode corrected = event(id, "ActivityCompleted", 2).path("data");
+        assertThat(corrected.path("personTimes").asLong()).isEqualTo(2);
+        assertThat(corrected.path("hours").asText()).isEqualTo("3.75");
+        assertThat(corrected.path("outcomes").path("suggestionsAdopted").asInt()).isEqualTo(3);
 
         given().auth().oauth2(XS_STAFF).contentType("application/json").body("{\"reason\":\"改期\"}")
                 .post("/api/v1/events/activities/" + id + "/cancellation").then().statusCode(409);

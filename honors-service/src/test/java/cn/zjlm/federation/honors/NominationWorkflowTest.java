@@ -46,6 +46,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NominationWorkflowTest {
 
+    /** The nomination's one event of that type, checked against its contract. */
+    private static com.fasterxml.jackson.databind.JsonNode eventOf(String nominationId, String type) throws Exception {
+        var records = TopicReader.await(TestInfrastructure.kafka().bootstrapServers(), EventTopics.HONORS,
+                r -> nominationId.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""), 1,
+                Duration.ofSeconds(30));
+        assertThat(records).as(type).hasSize(1);
+        assertThat(EventContracts.violations(records.get(0).value())).as(records.get(0).value()).isEmpty();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(records.get(0).value());
+    }
+
     @Test
     void aCountyNominationIsReviewedLevelByLevelNoticedApprovedAndConferred() throws Exception {
         String campaign = openCampaign(Map.of("330100", 3), List.of());
@@ -160,13 +170,19 @@ class NominationWorkflowTest {
     }
 
     @Test
-    void aNominationReturnedAfterTheWindowClosedMayComeBackUntilItsFirstReviewIsDue() {
+    void aNominationReturnedAfterTheWindowClosedMayComeBackUntilItsFirstReviewIsDue() throws Exception {
         String campaign = HonorsFixtures.campaign(HZ_ADMIN, "HZ-CRAFTSMAN", Map.of("330100", 2), List.of(),
                 today().minusDays(10), today().plusDays(30));
         String id = draft(HZ_STAFF, nominationOf(campaign, registeredMember("退回重报", "330102", "FRONTLINE_WORKER"),
                 "330100", "FRONTLINE_WORKER"));
         submit(HZ_STAFF, id).statusCode(200);
-        review(HZ_REVIEWER, id, "RETURN").statusCode(200).body("state", equalTo("RETURNED"));
+        given().auth().oauth2(HZ_REVIEWER).contentType(ContentType.JSON)
+                .body(Map.of("decision", "RETURN", "opinion", "事迹材料不全"))
+                .post("/api/v1/honors/nominations/" + id + "/reviews").then().statusCode(200)
+                .body("state", equalTo("RETURNED"));
+        var returned = eventOf(id, "NominationReturned");
+        assertThat(returned.path("data").path("level").asText()).isEqualTo("CITY");
+        assertThat(returned.path("data").path("reason").asText()).isEqualTo("事迹材料不全");
         // the window has closed meanwhile; the city reviews until next week
         QuarkusTransaction.requiringNew().run(() -> cn.zjlm.federation.honors.domain.Campaign.getEntityManager()
                 .createNativeQuery("update campaign set nomination_closes = current_date - 1, city_review_by = current_date + 5 "
@@ -179,13 +195,17 @@ class NominationWorkflowTest {
     }
 
     @Test
-    void aWithdrawnDraftMayBeMadeAgainButANominationHoldsThePersonOnce() {
+    void aWithdrawnDraftMayBeMadeAgainButANominationHoldsThePersonOnce() throws Exception {
         String campaign = openCampaign(Map.of("330100", 3), List.of());
         UUID member = registeredMember("重新推荐", "330109", "FRONTLINE_WORKER");
         // withdrawn (by mistake, or to be made again by the county), then made again
         String wrong = draft(HZ_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
         given().auth().oauth2(HZ_STAFF).contentType(ContentType.JSON).body(Map.of("reason", "改由萧山区推荐"))
                 .post("/api/v1/honors/nominations/" + wrong + "/withdrawal").then().statusCode(200);
+        var withdrawn = eventOf(wrong, "NominationWithdrawn").path("data");
+        assertThat(withdrawn.path("fromState").asText()).isEqualTo("DRAFT");
+        assertThat(withdrawn.path("reason").asText()).isEqualTo("改由萧山区推荐");
+        assertThat(withdrawn.path("memberId").asText()).isEqualTo(member.toString());
         String made = draft(XS_STAFF, nominationOf(campaign, member, "330109", "FRONTLINE_WORKER"));
         submit(XS_STAFF, made).statusCode(200);
         // the city, reviewing it later, returns or rejects it on the record; it does not withdraw it

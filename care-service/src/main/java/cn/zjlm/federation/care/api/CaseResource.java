@@ -47,6 +47,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/care/cases")
@@ -199,10 +202,11 @@ public class CaseResource {
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Approve a case (finance, four eyes)",
             description = "Not by the applicant or assessor; eligibility is re-checked and the amount must fit the "
-                    + "remaining budget (409 with the numbers). Takes If-Match and an Idempotency-Key.")
+                    + "remaining budget (409 with the numbers). Needs If-Match with the ETag of the case as read, so the amount "
+                    + "approved is the amount seen (428 without, 412 when it changed); takes an Idempotency-Key.")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
-        Long expected = Preconditions.optionalVersion(ifMatch);
+        long expected = Preconditions.requiredVersion(ifMatch);
         return budgets.recordingExhaustion(() -> idempotency.run(key, "POST /cases/" + id + "/approval", null,
                 () -> view(cases.approve(id, expected, this::inScope, caller.username()))));
     }
@@ -250,22 +254,55 @@ public class CaseResource {
         return Payment.<Payment>list("caseId = ?1 order by recordedAt", c.id).stream().map(PaymentView::of).toList();
     }
 
+    @GET
+    @Path("{id}/payee-account")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.FINANCE})
+    @Operation(summary = "The account the case's beneficiary is paid to (masked), with whether it is verified")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PayeeResource.AccountView.class)))
+    public Response payee(@PathParam("id") UUID id) {
+        CareCase c = payeeKeptHere(id);
+        return PayeeResource.view(c.memberId, PayeeResource.existing(c.beneficiaryIndex));
+    }
+
     @jakarta.ws.rs.PUT
     @Path("{id}/payee-account")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF, Roles.FINANCE})
     @Transactional
     @Operation(summary = "Set the account the case's beneficiary is paid to (e.g. a spouse, who has no member record)",
-            description = "The number is stored encrypted and shown masked; the bank file carries it in clear.")
-    public PayeeResource.AccountView payee(@PathParam("id") UUID id, @NotNull @Valid PayeeResource.AccountRequest request) {
+            description = "The number is stored encrypted and shown masked; the bank file carries it in clear once "
+                    + "another person has verified it (POST …/payee-account/verification).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PayeeResource.AccountView.class)))
+    public Response payee(@PathParam("id") UUID id, @NotNull @Valid PayeeResource.AccountRequest request) {
+        CareCase c = payeeKeptHere(id);
+        var a = cn.zjlm.federation.care.domain.PayeeAccount.set(c.beneficiaryIndex, request.accountHolder(),
+                request.bankName(), request.accountNumber(), cipher, caller.username());
+        return PayeeResource.changed(c.memberId, a);
+    }
+
+    @POST
+    @Path("{id}/payee-account/verification")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.FINANCE)
+    @Transactional
+    @Operation(summary = "Verify the case beneficiary's payee account against their papers (finance, four eyes)",
+            description = PayeeResource.VERIFY_DESCRIPTION)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PayeeResource.AccountView.class)))
+    public Response verifyPayee(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CareCase c = payeeKeptHere(id);
+        return PayeeResource.changed(c.memberId, PayeeResource.verify(c.beneficiaryIndex, ifMatch, caller.username()));
+    }
+
+    /**
+     * The case, when its beneficiary's account is kept here: a member's account is theirs, not the case's, so after
+     * a move the old association neither reads, sets nor verifies it through its old case.
+     */
+    private CareCase payeeKeptHere(UUID id) {
         CareCase c = inScope(CareCase.findById(id));
-        // A member's account is theirs, not the case's: once they moved, only their new association sets it.
         CareMember member = c.isSpouseCase() ? null : CareMember.findById(c.memberId);
         if (member != null && !caller.scope().covers(member.associationCode)) {
             throw ProblemException.conflict("payee-kept-elsewhere");
         }
-        var a = cn.zjlm.federation.care.domain.PayeeAccount.set(c.beneficiaryIndex, request.accountHolder(),
-                request.bankName(), request.accountNumber(), cipher, caller.username());
-        return PayeeResource.AccountView.of(c.memberId, a);
+        return c;
     }
 
     public record SensitiveInputs(UUID caseId, JsonNode inputs, String beneficiaryNationalId) {

@@ -151,10 +151,11 @@ public class CycleResource {
     @RolesAllowed(Roles.FINANCE)
     @Operation(summary = "Approve every line awaiting approval (finance, four eyes)",
             description = "Eligibility is re-checked: a member who died, lost the title or moved away meanwhile is "
-                    + "dropped with the reason. All lines fit the budget or none is approved (409 with the numbers).")
+                    + "dropped with the reason. All lines fit the budget or none is approved (409 with the numbers). Needs "
+                    + "If-Match with the ETag of the cycle as read (428 without, 412 when it changed).")
     public Response approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(IdempotentRequests.HEADER) String key) {
-        Long expected = Preconditions.optionalVersion(ifMatch);
+        long expected = Preconditions.requiredVersion(ifMatch);
         // a province-wide cycle's approval locks and updates every line: the ten minutes its generation has
         return budgets.recordingExhaustion(() -> idempotency.runLong(key, "POST /cycles/" + id + "/approval", null,
                 () -> Response.ok(cycles.approve(find(id, LockModeType.PESSIMISTIC_WRITE), expected,
@@ -171,7 +172,9 @@ public class CycleResource {
     @Produces({"text/csv", Spreadsheets.XLSX, MediaType.APPLICATION_JSON})
     @Transactional
     @Operation(summary = "The bank payment file (代发文件) of the approved lines",
-            description = "Holds clear account numbers for the bank, so it takes a stated reason and is audited.")
+            description = "Holds clear account numbers for the bank, so it takes a stated reason and is audited. A line "
+                    + "whose account is missing or not yet verified by a second person has no account number and says "
+                    + "why in its remark.")
     public Response paymentFile(@PathParam("id") UUID id, @NotNull @Valid PaymentFileRequest request) {
         PaymentCycle cycle = find(id, LockModeType.NONE);
         List<CareCase> lines = cycles.payable(cycle.id);
@@ -181,10 +184,13 @@ public class CycleResource {
         List<List<String>> rows = new ArrayList<>();
         for (CareCase c : lines) {
             PayeeAccount a = accounts.get(c.beneficiaryIndex);
+            // an account not yet verified by a second person is not paid to: the bank returns the line unpaid
+            String remark = a == null ? "缺少收款账户 / no payee account"
+                    : a.isVerified() ? "" : "收款账户待复核 / payee account awaiting verification";
             rows.add(List.of(Integer.toString(rows.size() + 1), c.id.toString(),
                     a == null ? c.beneficiaryName : a.accountHolder, a == null ? "" : a.bankName,
-                    a == null ? "" : cipher.decrypt(a.accountCipher), c.amount.toPlainString(), c.programmeCode,
-                    c.period, c.associationCode, a == null ? "缺少收款账户 / no payee account" : ""));
+                    remark.isEmpty() ? cipher.decrypt(a.accountCipher) : "", c.amount.toPlainString(),
+                    c.programmeCode, c.period, c.associationCode, remark));
         }
         audit.record("PAYMENT_FILE_EXPORTED", "cycle/" + id, "SUCCESS",
                 request.format() + ", " + rows.size() + " lines; reason=" + request.reason().strip());

@@ -36,7 +36,9 @@ class CarePathIT {
         int year = 2029;
         as("sx-finance").body(Map.of("associationCode", "330600", "programme", "HARDSHIP_TOPUP", "year", year,
                 "amount", 500000)).post("/api/v1/care/budgets").then().statusCode(201);
-        as("sx-finance").header("Idempotency-Key", UUID.randomUUID().toString())
+        String asRead = as("sx-finance").get("/api/v1/care/cases/" + caseId).then().statusCode(200).extract()
+                .header("ETag");
+        as("sx-finance").header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", asRead)
                 .post("/api/v1/care/cases/" + caseId + "/approval").then().statusCode(200)
                 .body("state", equalTo("APPROVED")).body("approvedBy", equalTo("sx-finance"));
         String key = UUID.randomUUID().toString();

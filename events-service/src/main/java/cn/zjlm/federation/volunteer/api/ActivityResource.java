@@ -14,11 +14,11 @@ import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.volunteer.api.ActivityRequests.ActivityRequest;
 import cn.zjlm.federation.volunteer.api.ActivityViews.ActivityView;
 import cn.zjlm.federation.volunteer.domain.Activity;
+import cn.zjlm.federation.volunteer.domain.Attendances;
 import cn.zjlm.federation.volunteer.domain.ServiceTeam;
 import cn.zjlm.federation.volunteer.domain.Signup;
 import cn.zjlm.federation.volunteer.domain.SignupReasons;
 import cn.zjlm.federation.volunteer.domain.Signups;
-import cn.zjlm.federation.volunteer.domain.VolunteerHours;
 import cn.zjlm.federation.volunteer.domain.VolunteerMember;
 import cn.zjlm.federation.volunteer.events.VolunteerEvents;
 import io.quarkus.panache.common.Parameters;
@@ -68,6 +68,9 @@ public class ActivityResource {
 
     @Inject
     Signups signups;
+
+    @Inject
+    Attendances attendances;
 
     @Inject
     VolunteerEvents events;
@@ -216,13 +219,7 @@ public class ActivityResource {
         a.complete(new Activity.Outcomes(enterprises, zero(r.problemsSolved()), zero(r.suggestionsMade()),
                 zero(r.suggestionsAdopted()), zero(r.peopleReached()),
                 r.economicBenefit() == null ? BigDecimal.ZERO.setScale(2) : r.economicBenefit().setScale(2)));
-        long personTimes = Signup.count("activityId = ?1 and checkedInAt is not null and status <> ?2", a.id,
-                Signup.CANCELLED);
-        BigDecimal hours = Activity.getEntityManager().createQuery("select coalesce(sum(h.hours), 0) from "
-                + "VolunteerHours h where h.activityId = ?1 and h.source = ?2 and h.status = ?3", BigDecimal.class)
-                .setParameter(1, a.id).setParameter(2, VolunteerHours.ATTENDANCE)
-                .setParameter(3, VolunteerHours.CONFIRMED).getSingleResult();
-        events.completed(a, personTimes, hours);
+        attendances.announceCompletion(a);
         return ActivityViews.view(a);
     }
 

@@ -43,6 +43,24 @@ public class Attendances {
         s.checkedInAt = in;
         s.checkedOutAt = out;
         recordHours(a, s, by); // without a departure, hours recorded before are withdrawn
+        if (a.state == Activity.State.COMPLETED) {
+            announceCompletion(a); // a correction after completion changes the totals announced
+        }
+    }
+
+    /**
+     * Sends ActivityCompleted with the person-times (check-ins) and confirmed attendance hours as they stand; sent
+     * again after each correction, the latest for an activity holds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceCompletion(Activity a) {
+        long personTimes = Signup.count("activityId = ?1 and checkedInAt is not null and status <> ?2", a.id,
+                Signup.CANCELLED);
+        BigDecimal hours = Activity.getEntityManager().createQuery("select coalesce(sum(h.hours), 0) from "
+                + "VolunteerHours h where h.activityId = ?1 and h.source = ?2 and h.status = ?3", BigDecimal.class)
+                .setParameter(1, a.id).setParameter(2, VolunteerHours.ATTENDANCE)
+                .setParameter(3, VolunteerHours.CONFIRMED).getSingleResult();
+        events.completed(a, personTimes, hours);
     }
 
     /** A member enters the code shown at the venue: a check-in code checks in, a check-out code checks out. */

@@ -266,6 +266,7 @@ public class Nominations {
             case RETURN -> {
                 n.state = NominationState.RETURNED;
                 n.reviewLevel = null;
+                events.returned(c, n, level.name(), opinion, caller.username());
             }
             case REJECT -> {
                 n.state = NominationState.REJECTED;
@@ -292,6 +293,7 @@ public class Nominations {
         n.state = NominationState.WITHDRAWN;
         n.reviewLevel = null;
         touch(n, caller, "WITHDRAWN", from, null, reason);
+        events.withdrawn(Campaign.findById(n.campaignId), n, from.name(), reason, caller.username());
         return n;
     }
 

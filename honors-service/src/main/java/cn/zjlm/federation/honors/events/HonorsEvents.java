@@ -23,6 +23,8 @@ public class HonorsEvents {
     public static final String NOTICE_STARTED = "PublicNoticeStarted";
     public static final String APPROVED = "NominationApproved";
     public static final String REJECTED = "NominationRejected";
+    public static final String RETURNED = "NominationReturned";
+    public static final String WITHDRAWN = "NominationWithdrawn";
     public static final String CONFERRED = "HonorConferred";
     /** A unit or team: member-service and care-service, which deal with people, do not consume it. */
     public static final String COLLECTIVE_CONFERRED = "CollectiveHonorConferred";
@@ -44,6 +46,14 @@ public class HonorsEvents {
 
     public void rejected(Campaign c, Nomination n, String level, String reason, String rejectedBy) {
         publish(REJECTED, n, new Rejected(Ref.of(c, n), level, reason, rejectedBy));
+    }
+
+    public void returned(Campaign c, Nomination n, String level, String reason, String returnedBy) {
+        publish(RETURNED, n, new Returned(Ref.of(c, n), level, reason, returnedBy));
+    }
+
+    public void withdrawn(Campaign c, Nomination n, String fromState, String reason, String withdrawnBy) {
+        publish(WITHDRAWN, n, new Withdrawn(Ref.of(c, n), fromState, reason, withdrawnBy));
     }
 
     public void conferred(Campaign c, HonourType type, Nomination n) {
@@ -91,6 +101,14 @@ public class HonorsEvents {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Rejected(@JsonUnwrapped Ref nomination, String level, String reason, String rejectedBy) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Returned(@JsonUnwrapped Ref nomination, String level, String reason, String returnedBy) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Withdrawn(@JsonUnwrapped Ref nomination, String fromState, String reason, String withdrawnBy) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
