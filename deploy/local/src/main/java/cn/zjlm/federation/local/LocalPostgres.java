@@ -68,6 +68,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "128MB")
+                // bulk writes (a cycle, an import) otherwise checkpoint every ~0.5 GB of WAL, each followed by full-page
+                // images of every page touched again
+                .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("timezone", "UTC")
                 .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile()))
