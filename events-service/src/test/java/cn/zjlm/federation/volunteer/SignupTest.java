@@ -305,6 +305,27 @@ class SignupTest {
     }
 
     @Test
+    void aDaysAttendanceCountsTowardsItsTwentyFourHoursAndIsNotLoggedAgainAsOffSiteWork() {
+        Member m = registered("330102", "签到加远程");
+        UUID activity = published(HZ_STAFF, "330100", "上午服务", at("2026-05-02T08:00"), at("2026-05-02T11:00"), 5);
+        signUp(HZ_STAFF, activity, m).statusCode(201);
+        VolunteerFixtures.attendance(HZ_STAFF, activity, m, "2026-05-02T08:00:00+08:00", "2026-05-02T11:00:00+08:00")
+                .statusCode(200).body("hours", equalTo(3.0f));
+        String work = "{\"memberId\":\"" + m.id() + "\",\"work\":{\"workDate\":\"2026-05-02\",\"hours\":%s,"
+                + "\"description\":\"远程技术指导\"%s}}";
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").body(work.formatted("22", ""))
+                .post("/api/v1/events/hours").then().statusCode(400)
+                .body("errors[0].code", equalTo("events.hours-day-full"));
+        given().auth().oauth2(HZ_STAFF).contentType("application/json")
+                .body(work.formatted("2", ",\"activityId\":\"" + activity + "\""))
+                .post("/api/v1/events/hours").then().statusCode(400)
+                .body("errors[0].field", equalTo("workDate"))
+                .body("errors[0].code", equalTo("events.hours-counted-from-attendance"));
+        given().auth().oauth2(HZ_STAFF).contentType("application/json").body(work.formatted("21", ""))
+                .post("/api/v1/events/hours").then().statusCode(201);
+    }
+
+    @Test
     void rescheduledTimesMayNotDoubleBookAMemberAndTheOrganiserStaysOnceMembersSignedUp() {
         Member m = registered("330102", "改期测试");
         UUID first = published(HZ_STAFF, "330100", "先定的活动", at("2027-12-01T09:00"), at("2027-12-01T11:00"), 5);

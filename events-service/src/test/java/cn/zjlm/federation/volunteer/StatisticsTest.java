@@ -185,6 +185,11 @@ class StatisticsTest {
             assertThat(total.getCell(header.indexOf("Hours 服务时长")).getStringCellValue()).isEqualTo("10.25");
             assertThat(total.getCell(header.indexOf("Person-times 人次")).getStringCellValue()).isEqualTo("4");
         }
+        long audited = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number)
+                cn.zjlm.federation.volunteer.domain.Activity.getEntityManager().createNativeQuery("select count(*) "
+                        + "from audit_record where action = 'VOLUNTEER_STATISTICS_EXPORTED' and target = "
+                        + "'statistics/330800' and actor = 'qz-staff'").getSingleResult()).longValue());
+        assertThat(audited).isPositive();
     }
 
     @Test
@@ -212,13 +217,19 @@ class StatisticsTest {
         UUID upcoming = published(QZ_STAFF, "330800", "衢州工匠日,宣讲", at("2027-09-26T09:00"), at("2027-09-26T11:00"), 50);
         UUID called = published(QZ_STAFF, "330881", "江山义诊", at("2027-10-01T09:00"), at("2027-10-01T11:00"), 50);
         created(QZ_STAFF, activityJson("330800", "未发布草稿", at("2027-10-02T09:00"), at("2027-10-02T11:00"), 5));
+        // staff's free text may name a contact person and a phone number: not in a public feed
+        UUID described = created(QZ_STAFF, activityJson("330800", "带说明的活动", at("2027-10-03T09:00"),
+                at("2027-10-03T11:00"), 5).replace("\"capacity\"", "\"description\":\"联系人柯城甲 13800001111\",\"capacity\""));
+        given().auth().oauth2(QZ_STAFF).post("/api/v1/events/activities/" + described + "/publication").then()
+                .statusCode(200);
         given().auth().oauth2(QZ_STAFF).contentType("application/json").body("{\"reason\":\"改期\"}")
                 .post("/api/v1/events/activities/" + called + "/cancellation").then().statusCode(200);
         String feed = given().get("/api/v1/public/events/calendar/330800.ics").then().statusCode(200).extract().asString()
                 .replace("\r\n ", "");
         assertThat(feed).contains("UID:" + upcoming + "@federation.zjlm.cn", "SUMMARY:衢州工匠日\\,宣讲",
                 "DTSTART:20270926T010000Z", "UID:" + called + "@federation.zjlm.cn", "STATUS:CANCELLED")
-                .doesNotContain("未发布草稿", "柯城甲", "江山宣讲");
+                .contains("UID:" + described + "@federation.zjlm.cn")
+                .doesNotContain("未发布草稿", "柯城甲", "江山宣讲", "13800001111", "DESCRIPTION");
         given().get("/api/v1/public/events/calendar/33080X.ics").then().statusCode(400);
     }
 }

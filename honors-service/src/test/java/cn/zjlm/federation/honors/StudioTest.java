@@ -74,6 +74,11 @@ class StudioTest {
                         equalTo(countNamed(XS_STAFF)))
                 .body("find { it.associationCode == '330109' }.innovationProjects",
                         org.hamcrest.Matchers.greaterThanOrEqualTo(8));
+        // a studio named this year was not among the named studios of the year before
+        given().auth().oauth2(XS_STAFF).get("/api/v1/honors/studios/statistics?year=" + (year - 1)).then()
+                .statusCode(200).body("find { it.associationCode == '330109' && it.kind == 'INNOVATION_STUDIO' }.named",
+                        org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(),
+                                org.hamcrest.Matchers.lessThan(countNamed(XS_STAFF))));
         // Huzhou sees neither the studio nor its figures
         given().auth().oauth2(HU_STAFF).get("/api/v1/honors/studios/" + passing).then().statusCode(404);
         given().auth().oauth2(HU_STAFF).get("/api/v1/honors/studios/statistics?year=" + year).then()

@@ -93,7 +93,8 @@ class CertificateTest {
     void revokingTheHonourInvalidatesItsCertificatesAndOthersCannotIssue() {
         String id = register(HZ, member("龚立平", newId(LocalDate.of(1963, 3, 30)), "330100"));
         String honour = nationalHonour(id);
-        String code = (String) issue(HZ, "/api/v1/members/" + id + "/certificates", honour).get("verificationCode");
+        Map<String, Object> cert = issue(HZ, "/api/v1/members/" + id + "/certificates", honour);
+        String code = (String) cert.get("verificationCode");
         given().auth().oauth2(HU).contentType(ContentType.JSON).body(Map.of("honourId", honour))
                 .post("/api/v1/members/" + id + "/certificates").then().statusCode(404);
         given().auth().oauth2(HZ_ADMIN).contentType(ContentType.JSON)
@@ -101,8 +102,24 @@ class CertificateTest {
                 .post("/api/v1/members/" + id + "/honours/" + honour + "/revocation").then().statusCode(200);
         given().get("/api/v1/public/certificates/" + code).then().statusCode(200)
                 .body("valid", equalTo(false)).body("status", equalTo("HONOUR_REVOKED"));
+        // its certificate is revoked with it, and is no longer handed out as a PDF
+        given().auth().oauth2(HZ).get("/api/v1/members/" + id + "/certificates/" + cert.get("id") + "/pdf").then()
+                .statusCode(409);
+        given().auth().oauth2(HZ).get("/api/v1/members/" + id + "/certificates").then().statusCode(200)
+                .body("find { it.id == '" + cert.get("id") + "' }.revokedAt", org.hamcrest.Matchers.notNullValue());
         given().auth().oauth2(HZ).contentType(ContentType.JSON).body(Map.of("honourId", honour))
                 .post("/api/v1/members/" + id + "/certificates").then().statusCode(409);
+    }
+
+    @Test
+    void aNameWithACharacterTheFontLacksStillGetsItsCertificate() throws Exception {
+        String id = register(HZ, member("王\uD83D\uDE00明", newId(LocalDate.of(1970, 6, 6)), "330100"));
+        Map<String, Object> cert = issue(HZ, "/api/v1/members/" + id + "/certificates", nationalHonour(id));
+        byte[] pdf = given().auth().oauth2(HZ).get("/api/v1/members/" + id + "/certificates/" + cert.get("id") + "/pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("明").doesNotContain("\uD83D\uDE00");
+        }
     }
 
     @Test

@@ -303,4 +303,24 @@ class MemberImportTest {
         assertThat(result.getString("rows.find { it.row == 3 }.errors[0].code")).isEqualTo("honour.year-impossible");
         assertThat(result.getString("rows.find { it.row == 3 }.errors[0].column")).isEqualTo("授予年份");
     }
+
+    @Test
+    void aControlCharacterInACellIsARowOfTheReportNotAFailedWrite() {
+        String clean = id(4100);
+        String nul = id(4101);
+        String csv = HEADER + "\n" + row("字符正常", NationalIdNumber.isMale(clean) ? "男" : "女",
+                NationalIdNumber.birthDateOf(clean).orElseThrow().toString(), clean, "330102", false) + "\n"
+                + row("字符异常", NationalIdNumber.isMale(nul) ? "男" : "女",
+                        NationalIdNumber.birthDateOf(nul).orElseThrow().toString(), nul, "330102", false)
+                        .replace("装配车间", "装配\u0000车间") + "\n";
+        // PostgreSQL refuses NUL: before, the dry run called the row valid and the import failed as a whole
+        JsonPath result = importAndWait(HZ, "all-or-nothing", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(result.getString("status")).isEqualTo("COMPLETED");
+        assertThat(result.getInt("created")).isEqualTo(0);
+        assertThat(result.getString("rows.find { it.row == 3 }.errors[0].code")).isEqualTo("text.control-characters");
+        assertThat(result.getString("rows.find { it.row == 3 }.errors[0].field")).isEqualTo("employer");
+        result = importAndWait(HZ, "valid-only", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(result.getInt("created")).isEqualTo(1);
+        assertThat(result.getInt("invalid")).isEqualTo(1);
+    }
 }

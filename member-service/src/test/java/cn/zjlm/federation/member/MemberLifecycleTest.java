@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -145,6 +146,52 @@ class MemberLifecycleTest {
                 .body(Map.of("deceasedOn", "2026-10-01"))
                 .post("/api/v1/members/" + id + "/death").then().statusCode(409);
         assertThat(eventsOf(id, 2).get(1)).contains("\"type\":\"MemberDeceased\"").contains("\"status\":\"DECEASED\"");
+    }
+
+    @Test
+    void aCorrectionKeepsWhatItLeavesOutAndADeathClosesAnOpenTransfer() {
+        String nationalId = newId(LocalDate.of(1950, 3, 3));
+        Map<String, Object> withLogin = new HashMap<>(member("邵建华", nationalId, "330109"));
+        UUID subject = UUID.randomUUID();
+        withLogin.put("accountSubject", subject.toString());
+        String id = register(HZ, withLogin);
+        String transfer = given().auth().oauth2(XS).contentType(ContentType.JSON)
+                .body(Map.of("toAssociation", "330502", "reason", "随子女迁居湖州"))
+                .post("/api/v1/members/" + id + "/transfers").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("deceasedOn", "2026-10-01")).post("/api/v1/members/" + id + "/death").then()
+                .statusCode(200);
+        // the death closed the transfer: no one moves a member who died
+        given().auth().oauth2(HU).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/members/transfers/" + transfer + "/acceptance").then().statusCode(409)
+                .body("code", equalTo("transfer-closed"));
+
+        // Staff read the record (phone masked, no login shown), fix the address and send it back without phone,
+        // status or login: none of them is lost, and the death stands.
+        Map<String, Object> edited = new HashMap<>(member("邵建华", nationalId, "330109"));
+        edited.remove("phone");
+        edited.put("address", "杭州市萧山区城厢街道");
+        given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(edited)
+                .put("/api/v1/members/" + id).then().statusCode(200).body("phoneMasked", equalTo("138****5678"))
+                .body("status", equalTo("DECEASED")).body("deceasedOn", equalTo("2026-10-01"));
+        UUID kept = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                cn.zjlm.federation.member.domain.Member.<cn.zjlm.federation.member.domain.Member>findById(
+                        UUID.fromString(id)).accountSubject);
+        assertThat(kept).isEqualTo(subject);
+
+        // an empty phone removes it; a new number that masks like the old one is still recorded as a change
+        edited.put("phone", "13812340078");
+        given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"2\"").body(edited)
+                .put("/api/v1/members/" + id).then().statusCode(200).body("phoneMasked", equalTo("138****0078"));
+        edited.put("phone", "13899990078");
+        given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"3\"").body(edited)
+                .put("/api/v1/members/" + id).then().statusCode(200).body("phoneMasked", equalTo("138****0078"));
+        edited.put("phone", "");
+        given().auth().oauth2(HZ).contentType(ContentType.JSON).header("If-Match", "\"4\"").body(edited)
+                .put("/api/v1/members/" + id).then().statusCode(200).body("phoneMasked", nullValue());
+        given().auth().oauth2(HZ).get("/api/v1/members/" + id + "/history").then().statusCode(200)
+                .body("findAll { it.field == 'phone' }.size()", equalTo(3))
+                .body("findAll { it.field == 'phone' }.newValue", hasItem(nullValue()));
     }
 
     @Test

@@ -130,6 +130,12 @@ public class ProblemMappers {
             LOG.infof("duplicate refused by the database on %s: %s", uri.getPath(), UniqueViolations.constraintOf(e).get());
             return build(409, "duplicate", ProblemMessages.detail("duplicate", locale), List.of(), locale, uri);
         }
+        if (UniqueViolations.checkOf(e).isPresent()) {
+            String constraint = UniqueViolations.checkOf(e).get();
+            LOG.infof("input refused by check constraint %s on %s", constraint, uri.getPath());
+            return build(400, "constraint-violated", ProblemMessages.detail("constraint-violated", locale, constraint),
+                    List.of(), locale, uri);
+        }
         if (DatabaseFailures.concurrentWrite(e)) {
             // found at commit (wrapped in a RollbackException), or PostgreSQL gave up on one of two writers
             LOG.infof("concurrent write refused on %s: %s", uri.getPath(), e);

@@ -22,13 +22,22 @@ public @interface ValidPhone {
 
     Class<? extends Payload>[] payload() default {};
 
+    /** Whether an empty value is allowed (a correction's way of removing a number). */
+    boolean allowBlank() default false;
+
     class Validator implements ConstraintValidator<ValidPhone, String> {
         private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile(
                 "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+        private boolean allowBlank;
+
+        @Override
+        public void initialize(ValidPhone annotation) {
+            allowBlank = annotation.allowBlank();
+        }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
+            if (value == null || (allowBlank && value.isBlank())) {
                 return true;
             }
             return PHONE.matcher(value.strip()).matches();

@@ -123,16 +123,26 @@ public class PiiResealing {
                 LOG.errorf("%s at %s cannot be resealed: %s", column, row[0], e.getMessage());
                 continue;
             }
-            // The row is locked, so its physical address (ctid) stays put until this transaction ends.
-            em.createNativeQuery("update " + column.table() + " set " + column.column()
-                    + " = :sealed where ctid = cast(:ctid as tid)")
+            // The row is locked, so its physical address (ctid) stays put until this transaction ends. A versioned row
+            // gets a new version: a writer that read it before would otherwise write the old key's value back.
+            em.createNativeQuery("update " + column.table() + " set " + column.column() + " = :sealed"
+                    + (versioned(column.table()) ? ", version = version + 1" : "") + " where ctid = cast(:ctid as tid)")
                     .setParameter("sealed", sealed).setParameter("ctid", row[0]).executeUpdate();
             resealed++;
         }
         return new int[] {resealed, rows.size()};
     }
 
-    private long stale(SealedColumn column) {
+    private final java.util.Map<String, Boolean> versionedTables = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the table's rows carry an optimistic-lock version (column {@code version}). */
+    private boolean versioned(String table) {
+        return versionedTables.computeIfAbsent(table, t -> ((Number) em.createNativeQuery("select count(*) from "
+                + "information_schema.columns where table_schema = current_schema() and table_name = :table "
+                + "and column_name = 'version'").setParameter("table", t).getSingleResult()).longValue() > 0);
+    }
+
+        private long stale(SealedColumn column) {
         return ((Number) withKeyPrefix(em.createNativeQuery("select count(*) from " + column.table() + " where "
                 + column.staleCondition())).getSingleResult()).longValue();
     }

@@ -145,7 +145,8 @@ public class ActivityResource {
     @Transactional
     @Operation(summary = "Change an activity before it is under way",
             description = "Needs If-Match with the ETag read. Capacity cannot drop below the places taken; a larger "
-                    + "capacity promotes from the waiting list.")
+                    + "capacity promotes from the waiting list. A published activity's ActivityPublished is sent "
+                    + "again (the latest holds).")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid ActivityRequest request) {
         long expected = Preconditions.requiredVersion(ifMatch);
@@ -176,6 +177,9 @@ public class ActivityResource {
             }
         }
         signups.promote(a);
+        if (a.state == Activity.State.PUBLISHED) {
+            events.published(a); // the member app and publication channels show the new time, place and capacity
+        }
         return Response.ok(ActivityViews.view(a)).tag(etag(a.version)).build();
     }
 
@@ -230,7 +234,10 @@ public class ActivityResource {
     public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid ActivityRequests.Reason r) {
         Activity a = find(id, LockModeType.PESSIMISTIC_WRITE);
         a.cancel(r.reason().strip());
-        events.cancelled(a, signups.cancelAll(a, SignupReasons.activityCancelled(a.cancelReason)));
+        List<UUID> affected = signups.cancelAll(a, SignupReasons.activityCancelled(a.cancelReason));
+        if (a.publishedAt != null) { // a draft was never announced
+            events.cancelled(a, affected);
+        }
         return ActivityViews.view(a);
     }
 
@@ -242,12 +249,15 @@ public class ActivityResource {
         if (!Activity.KINDS.contains(r.kind())) {
             throw ProblemException.invalidField("kind", "events.kind-unknown");
         }
-        if (!r.endsAt().isAfter(r.startsAt())) {
+        // PostgreSQL keeps times to the microsecond: compare them as they will be stored
+        Instant startsAt = r.startsAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant endsAt = r.endsAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (!endsAt.isAfter(startsAt)) {
             throw ProblemException.invalidField("endsAt", "events.ends-before-start");
         }
         // An activity is an occasion, not a standing programme (that is a team's); a longer window would also let one
         // attendance count more hours than a record holds.
-        if (r.endsAt().isAfter(r.startsAt().plusDays(Activity.MAX_DAYS))) {
+        if (endsAt.isAfter(startsAt.plus(java.time.Duration.ofDays(Activity.MAX_DAYS)))) {
             throw ProblemException.invalidField("endsAt", "events.activity-too-long");
         }
         List<Activity.Beneficiary> beneficiaries = new ArrayList<>();
@@ -274,8 +284,8 @@ public class ActivityResource {
         a.kind = r.kind();
         a.title = r.title().strip();
         a.description = r.description() == null ? null : r.description().strip();
-        a.startsAt = r.startsAt().toInstant();
-        a.endsAt = r.endsAt().toInstant();
+        a.startsAt = startsAt;
+        a.endsAt = endsAt;
         a.place = r.place().strip();
         a.capacity = r.capacity();
         a.teamIds.clear();

@@ -33,9 +33,7 @@ final class ICalendar {
             line(out, "SEQUENCE:" + a.version);
             line(out, "SUMMARY:" + text(a.title));
             line(out, "LOCATION:" + text(a.place));
-            if (a.description != null) {
-                line(out, "DESCRIPTION:" + text(a.description));
-            }
+            // no DESCRIPTION: staff's free text may name people or carry phone numbers, and this feed is public
             line(out, "CATEGORIES:" + text(a.kind));
             line(out, "STATUS:" + (a.state == Activity.State.CANCELLED ? "CANCELLED" : "CONFIRMED"));
             line(out, "END:VEVENT");

@@ -100,8 +100,11 @@ public class SignupResource {
             @NotNull @Valid ActivityRequests.AttendanceRequest request) {
         Activity a = activity(id, LockModeType.PESSIMISTIC_WRITE);
         Signup s = Signups.requireLive(a, memberId);
-        attendances.record(a, s, request.checkedInAt().toInstant(),
-                request.checkedOutAt() == null ? null : request.checkedOutAt().toInstant(), caller.username());
+        // PostgreSQL keeps times to the microsecond: the order is checked on the times as they will be stored
+        attendances.record(a, s, request.checkedInAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                request.checkedOutAt() == null ? null
+                        : request.checkedOutAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                caller.username());
         return views.of(s);
     }
 

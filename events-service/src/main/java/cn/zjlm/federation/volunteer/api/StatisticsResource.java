@@ -40,6 +40,9 @@ public class StatisticsResource {
     @Inject
     Statistics statistics;
 
+    @Inject
+    cn.zjlm.federation.commons.audit.AuditTrail audit;
+
     public record FiguresView(String associationCode, long activities, long personTimes, long volunteers,
             BigDecimal hours, long enterprisesServed, long problemsSolved, long suggestionsMade,
             long suggestionsAdopted, long peopleReached, BigDecimal economicBenefit, long needsResolved,
@@ -88,7 +91,9 @@ public class StatisticsResource {
     @GET
     @Path("export")
     @Produces(Spreadsheets.XLSX)
-    @Operation(summary = "The same figures as an XLSX workbook: a row per association, then the total")
+    @Operation(summary = "The same figures as an XLSX workbook: a row per association, then the total",
+            description = "Every export is kept in the audit trail.")
+    @jakarta.transaction.Transactional
     public Response export(@QueryParam("associationCode") @ValidAssociationCode String associationCode,
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         StatisticsView v = get(associationCode, from, to);
@@ -98,6 +103,8 @@ public class StatisticsResource {
         total.set(0, "Total 合计 " + v.associationCode());
         rows.add(total);
         String file = "volunteer-statistics-" + v.associationCode() + "-" + v.from() + "-" + v.to() + ".xlsx";
+        audit.record("VOLUNTEER_STATISTICS_EXPORTED", "statistics/" + v.associationCode(), "SUCCESS",
+                v.from() + ".." + v.to() + ", " + rows.size() + " rows");
         return Response.ok(Spreadsheets.xlsx("志愿服务统计", HEADERS, rows), Spreadsheets.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }

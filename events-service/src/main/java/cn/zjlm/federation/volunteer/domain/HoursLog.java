@@ -44,9 +44,16 @@ public class HoursLog {
         }
         // a day holds 24 hours: the same work logged twice, or more than a day's worth, is refused (locked per member)
         VolunteerMember.getEntityManager().lock(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        // attendance counts too: a day at an activity leaves that much less of the day for off-site work
         BigDecimal logged = VolunteerHours.find("select coalesce(sum(h.hours), 0) from VolunteerHours h where h.memberId = ?1 "
-                + "and h.workDate = ?2 and h.source = ?3 and h.status <> ?4", m.memberId, work.workDate(),
-                VolunteerHours.OFF_SITE, VolunteerHours.REJECTED).project(BigDecimal.class).firstResult();
+                + "and h.workDate = ?2 and h.status <> ?3", m.memberId, work.workDate(), VolunteerHours.REJECTED)
+                .project(BigDecimal.class).firstResult();
+        if (work.activityId() != null && VolunteerHours.count("activityId = ?1 and memberId = ?2 and workDate = ?3 "
+                + "and source = ?4 and status <> ?5", work.activityId(), m.memberId, work.workDate(),
+                VolunteerHours.ATTENDANCE, VolunteerHours.REJECTED) > 0) {
+            // that day's work at the activity is counted from the attendance; follow-up work comes on other days
+            throw ProblemException.invalidField("workDate", "events.hours-counted-from-attendance");
+        }
         if (logged.add(work.hours()).compareTo(HOURS_IN_A_DAY) > 0) {
             throw ProblemException.invalidField("hours", "events.hours-day-full");
         }

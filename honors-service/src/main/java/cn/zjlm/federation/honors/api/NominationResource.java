@@ -185,7 +185,8 @@ public class NominationResource {
     }
 
     private NominationView full(Nomination n) {
-        return NominationView.of(n, NominationStep.list("nominationId = ?1 order by id", n.id), cipher);
+        return NominationView.of(n, NominationStep.list("nominationId = ?1 order by id", n.id), cipher,
+                nominations.handlesObjections(n, caller));
     }
 
     static EntityTag etag(Nomination n) {

@@ -25,12 +25,20 @@ public record NominationView(UUID id, UUID campaignId, String associationCode, S
             String fromState, String toState, Instant at) {
     }
 
-    /** The filer's phone is masked; the name is shown to the reviewers who must contact them. */
+    /**
+     * The filer's name and masked phone are shown only to those who rule on the objection and must contact them;
+     * to anyone else (the nominating side above all) both are null.
+     */
     public record ObjectionView(UUID id, String contactName, String contactPhoneMasked, String content, String status,
             String findings, String resolvedBy, Instant filedAt, Instant resolvedAt) {
         public static ObjectionView of(Objection o, PiiCipher cipher) {
-            return new ObjectionView(o.id, o.contactName, Masking.phone(cipher.decrypt(o.contactPhoneCipher)), o.content,
-                    o.status, o.findings, o.resolvedBy, o.filedAt, o.resolvedAt);
+            return of(o, cipher, true);
+        }
+
+        static ObjectionView of(Objection o, PiiCipher cipher, boolean filer) {
+            return new ObjectionView(o.id, filer ? o.contactName : null,
+                    filer ? Masking.phone(cipher.decrypt(o.contactPhoneCipher)) : null, o.content, o.status,
+                    o.findings, o.resolvedBy, o.filedAt, o.resolvedAt);
         }
     }
 
@@ -40,11 +48,16 @@ public record NominationView(UUID id, UUID campaignId, String associationCode, S
 
     /** With steps and objections; {@code cipher} null leaves both out (lists). */
     public static NominationView of(Nomination n, List<NominationStep> steps, PiiCipher cipher) {
+        return of(n, steps, cipher, true);
+    }
+
+    /** As above; {@code filers} false leaves out who filed each objection. */
+    public static NominationView of(Nomination n, List<NominationStep> steps, PiiCipher cipher, boolean filers) {
         List<StepView> stepViews = steps == null ? null : steps.stream().map(s -> new StepView(s.action, s.level,
                 s.actor, s.actorAssociation, s.opinion, s.fromState, s.toState, s.at)).toList();
         List<ObjectionView> objections = cipher == null ? null
                 : Objection.<Objection>list("nominationId = ?1 order by filedAt", n.id).stream()
-                        .map(o -> ObjectionView.of(o, cipher)).toList();
+                        .map(o -> ObjectionView.of(o, cipher, filers)).toList();
         return new NominationView(n.id, n.campaignId, n.associationCode, n.nomineeKind, n.memberId, n.nomineeName,
                 n.nomineeGender, n.nomineeBirthDate, n.memberId == null && !n.isCollective(), n.employer, n.employerCreditCode, n.sector, n.occupation,
                 n.deeds, n.state, n.reviewLevel, n.noticeStarts, n.noticeEnds, n.certificateNumber, n.conferredOn,

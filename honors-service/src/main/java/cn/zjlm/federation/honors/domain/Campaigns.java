@@ -42,6 +42,10 @@ public class Campaigns {
                 ? AssociationCode.level(organiser) != AssociationCode.Level.PROVINCE
                 : !type.associationCode.equals(organiser)) {
             errors.add(new FieldViolation("honourType", "campaign.honour-type-not-organisers", null));
+        } else if ((type.validFrom != null && type.validFrom.getYear() > r.year())
+                || (type.validTo != null && type.validTo.getYear() < r.year())) {
+            // a title retired (or not yet created) is not conferred in that year
+            errors.add(new FieldViolation("honourType", "campaign.honour-type-not-in-force", null));
         }
         if (r.nominationCloses().isBefore(r.nominationOpens())) {
             errors.add(new FieldViolation("nominationCloses", "campaign.window-reversed", null));

@@ -147,6 +147,9 @@ public class Nominations {
      * one title a year, and one award paid for it.
      */
     private static void requireNotPutForwardElsewhere(Campaign c, Nomination n) {
+        // two campaigns' submissions of the same nominee at once would each miss the other: one waits for the other
+        Nomination.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "nominee|" + c.honourType + "|" + c.year + "|" + n.nomineeIdIndex).getSingleResult();
         if (Nomination.count("nomineeIdIndex = ?1 and id <> ?2 and state in ?3 and campaignId in (select k.id from "
                 + "Campaign k where k.honourType = ?4 and k.year = ?5 and k.id <> ?6)", n.nomineeIdIndex, n.id,
                 NominationState.COUNTED, c.honourType, c.year, c.id) > 0) {
@@ -429,6 +432,19 @@ public class Nominations {
     /** The campaign, when the caller administers its organising association. */
     Campaign organisersCampaign(UUID campaignId, Caller caller) {
         return organisersCampaign(campaignId, caller, Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN);
+    }
+
+    /**
+     * Whether the caller rules on the nomination's objections (the organiser's reviewers and admins who did not
+     * prepare it): only they see who filed one, not the nominating side it complains about.
+     */
+    public boolean handlesObjections(Nomination n, Caller caller) {
+        try {
+            organisersCampaign(n.campaignId, caller, Roles.REVIEWER, Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN);
+        } catch (ProblemException notOrganiser) {
+            return false;
+        }
+        return !prepared(n, caller.username());
     }
 
     /** The campaign, when the caller works for its organiser in one of {@code roles}; 403 otherwise. */

@@ -168,7 +168,7 @@ public class Studios {
             BigDecimal economicBenefit, long peopleTrained) {
     }
 
-    /** Per association and kind for one year: named studios and the sums of their outcomes (in scope). */
+    /** Per association and kind for one year: studios named by its end and the sums of their outcomes (in scope). */
     public List<Statistics> statistics(int year, AssociationScope scope) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -177,6 +177,7 @@ public class Studios {
                        coalesce(sum(o.economic_benefit), 0), coalesce(sum(o.people_trained), 0)
                 from studio s left join studio_outcome o on o.studio_id = s.id and o.year = ?1
                 where s.state = 'NAMED' and s.association_code like ?2
+                  and s.named_on <= make_date(?1, 12, 31)
                 group by s.association_code, s.kind order by s.association_code, s.kind""")
                 .setParameter(1, year).setParameter(2, scope.likePattern()).getResultList();
         return rows.stream().map(r -> new Statistics((String) r[0], (String) r[1], ((Number) r[2]).longValue(),

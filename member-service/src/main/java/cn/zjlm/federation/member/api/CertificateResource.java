@@ -143,6 +143,9 @@ public class CertificateResource {
             throw ProblemException.conflict("certificate-already-revoked");
         }
         MemberHonour h = MemberHonour.findById(c.honourId);
+        if (h.isRevoked()) { // its certificates are revoked with it; this guards older ones too
+            throw ProblemException.conflict("honour-already-revoked", h.revokedOn);
+        }
         Association association = Association.findById(m.associationCode);
         String issued = DateTimeFormatter.ofPattern("yyyy年M月d日").format(c.issuedAt.atZone(CHINA));
         String nationalId = Masking.nationalId(cipher.decrypt(m.nationalIdCipher));

@@ -25,7 +25,8 @@ public record MemberRequest(
         LocalDate birthDate,
         @Schema(description = "GB 11643 citizen ID number; stored encrypted, returned masked",
                 examples = "11010519491231002X") @NotBlank @ValidNationalId String nationalId,
-        @Schema(examples = "13812345678") @ValidPhone String phone,
+        @Schema(description = "Stored encrypted, returned masked. In a correction, left out keeps the number and an "
+                + "empty string removes it", examples = "13812345678") @ValidPhone(allowBlank = true) String phone,
         @Size(max = 200) String employer,
         @Schema(description = "GB 32100 unified social credit code of the employer") @ValidCreditCode
         String employerCreditCode,
@@ -35,9 +36,10 @@ public record MemberRequest(
         @Schema(examples = "中共党员") @Size(max = 32) String politicalStatus,
         @Size(max = 300) String address,
         @Schema(examples = "330109") @NotBlank @ValidAssociationCode String associationCode,
-        MemberStatus status,
+        @Schema(description = "In a correction, left out keeps the status (and date of death)") MemberStatus status,
         LocalDate deceasedOn,
-        @Schema(description = "Keycloak subject of the member's own login") UUID accountSubject,
+        @Schema(description = "Keycloak subject of the member's own login; in a correction, left out keeps it")
+        UUID accountSubject,
         @Size(max = 2000) String notes) {
 
     static final String PERSON_NAME = cn.zjlm.federation.commons.identity.PersonName.PATTERN;

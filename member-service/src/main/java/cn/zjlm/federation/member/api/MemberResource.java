@@ -68,6 +68,9 @@ public class MemberResource {
     @Inject
     MemberHonours honours;
 
+    @Inject
+    cn.zjlm.federation.member.certificates.CertificateService certificates;
+
     @POST
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.CITY_STAFF, Roles.COUNTY_STAFF})
     @Operation(summary = "Register a member (登记)", description = "The association must lie in the caller's scope; "
@@ -159,11 +162,14 @@ public class MemberResource {
     @Path("{id}/honours/{honourId}/revocation")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN})
     @Operation(summary = "Revoke an honour (撤销称号)", description = "Keeps the honour with date and reason; "
-            + "publishes HonorRevoked. Association administrators only.")
+            + "its certificates are revoked with it (verification then reports them revoked); publishes "
+            + "HonorRevoked. Association administrators only.")
+    @jakarta.transaction.Transactional
     public MemberView.HonourView revokeHonour(@PathParam("id") UUID id, @PathParam("honourId") UUID honourId,
             @NotNull @Valid ActionRequests.Revocation request) {
-        return MemberView.HonourView.of(honours.revoke(id, honourId, request.revokedOn(), request.reason(),
-                caller.scope(), caller.username()));
+        var h = honours.revoke(id, honourId, request.revokedOn(), request.reason(), caller.scope(), caller.username());
+        certificates.revokeAllOf(h, caller.username());
+        return MemberView.HonourView.of(h);
     }
 
     public record HistoryEntry(String action, String field, String oldValue, String newValue, Instant changedAt,

@@ -51,7 +51,7 @@ public class PublicCertificateResource {
         }
         Member m = Member.findById(c.memberId);
         MemberHonour h = MemberHonour.findById(c.honourId);
-        String status = c.revokedAt != null ? "REVOKED" : h.isRevoked() ? "HONOUR_REVOKED" : "VALID";
+        String status = h.isRevoked() ? "HONOUR_REVOKED" : c.revokedAt != null ? "REVOKED" : "VALID";
         return new Verification("VALID".equals(status), status, Masking.name(m.name), h.title, h.level.name(), h.year,
                 ((Association) Association.findById(m.associationCode)).name, c.issuedAt);
     }

@@ -55,7 +55,7 @@ public class SensitiveDataResource {
     AuditTrail audit;
 
     public record DisclosureRequest(
-            @NotEmpty Set<@Pattern(regexp = "nationalId|phone") String> fields,
+            @NotEmpty Set<@NotNull @Pattern(regexp = "nationalId|phone") String> fields,
             @NotBlank @Size(min = 4, max = 500) String reason) {
     }
 

@@ -71,7 +71,7 @@ public class CertificateRenderer {
 
     private static void centered(PDPageContentStream out, PDType0Font font, float size, String text, float width,
             float y) throws IOException {
-        float textWidth = font.getStringWidth(text) / 1000 * size;
+        float textWidth = font.getStringWidth(drawable(font, text)) / 1000 * size;
         text(out, font, size, text, (width - textWidth) / 2, y);
     }
 
@@ -80,8 +80,30 @@ public class CertificateRenderer {
         out.beginText();
         out.setFont(font, size);
         out.newLineAtOffset(x, y);
-        out.showText(text);
+        out.showText(drawable(font, text));
         out.endText();
+    }
+
+    /**
+     * The text with each character the font cannot draw (an emoji, a rare character in a name) shown as 〓, the
+     * customary mark for a character missing from a typeface, instead of failing the whole certificate.
+     */
+    static String drawable(PDType0Font font, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            out.append(canDraw(font, ch) ? ch : canDraw(font, "〓") ? "〓" : "?");
+        });
+        return out.toString();
+    }
+
+    private static boolean canDraw(PDType0Font font, String ch) {
+        try {
+            font.encode(ch);
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
     }
 
     /** Chinese text wraps by characters, not words. */

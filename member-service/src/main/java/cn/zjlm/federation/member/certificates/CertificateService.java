@@ -52,6 +52,17 @@ public class CertificateService {
         return c;
     }
 
+    /** Revokes every certificate still valid of an honour that was revoked; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revokeAllOf(MemberHonour honour, String actor) {
+        int revoked = 0;
+        for (Certificate c : Certificate.<Certificate>list("honourId = ?1 and revokedAt is null", honour.id)) {
+            revoke(c, "称号已撤销 / honour revoked: " + honour.revocationReason, actor);
+            revoked++;
+        }
+        return revoked;
+    }
+
     private String newCode() {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 12; i++) {

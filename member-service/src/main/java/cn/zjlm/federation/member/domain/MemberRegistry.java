@@ -67,7 +67,7 @@ public class MemberRegistry {
         m.id = TimeOrderedIds.next();
         m.nationalIdCipher = cipher.encrypt(nationalId);
         m.nationalIdIndex = nationalIdIndex;
-        apply(m, request, nationalId);
+        apply(m, request, nationalId, false);
         m.createdAt = m.updatedAt = Instant.now();
         m.createdBy = m.updatedBy = actor;
         return m;
@@ -90,9 +90,16 @@ public class MemberRegistry {
         }
         checkConsistency(request, nationalId, scope);
         Map<String, Object> before = auditedFields(m);
-        apply(m, request, nationalId);
+        String phoneBefore = m.phoneCipher == null ? null : cipher.decrypt(m.phoneCipher);
+        apply(m, request, nationalId, true);
         Instant now = Instant.now();
-        recordChanges(m.id, "UPDATED", before, auditedFields(m), actor, now);
+        Map<String, Object> after = auditedFields(m);
+        recordChanges(m.id, "UPDATED", before, after, actor, now);
+        String phoneAfter = m.phoneCipher == null ? null : cipher.decrypt(m.phoneCipher);
+        if (!Objects.equals(phoneBefore, phoneAfter) && Objects.equals(before.get("phone"), after.get("phone"))) {
+            // a new number that masks like the old one is still a change
+            MemberHistory.record(m.id, "UPDATED", "phone", before.get("phone"), after.get("phone"), actor, now);
+        }
         m.updatedAt = now;
         m.updatedBy = actor;
         m.persistAndFlush();
@@ -115,6 +122,7 @@ public class MemberRegistry {
         Instant now = Instant.now();
         MemberHistory.record(m.id, "DECEASED", "status", m.status, MemberStatus.DECEASED, actor, now);
         MemberHistory.record(m.id, "DECEASED", "deceasedOn", null, deceasedOn, actor, now);
+        MemberTransfers.closeOnDeath(m, actor, now);
         m.status = MemberStatus.DECEASED;
         m.deceasedOn = deceasedOn;
         m.updatedAt = now;
@@ -139,6 +147,7 @@ public class MemberRegistry {
         fields.put("politicalStatus", m.politicalStatus);
         fields.put("address", m.address);
         fields.put("status", m.status);
+        fields.put("deceasedOn", m.deceasedOn);
         fields.put("accountSubject", m.accountSubject);
         fields.put("notes", m.notes);
         return fields;
@@ -278,12 +287,19 @@ public class MemberRegistry {
         return problems;
     }
 
-    private void apply(Member m, MemberRequest r, String nationalId) {
+    /**
+     * Sets the record from the request. A correction ({@code correcting}) keeps what the request leaves out of the
+     * phone (a blank one removes it), the status (and date of death) and the member's own login, none of which a
+     * staff read returns in clear: a record read, edited and sent back must not lose them.
+     */
+    private void apply(Member m, MemberRequest r, String nationalId, boolean correcting) {
         m.name = r.name().strip();
         m.gender = r.gender();
         m.ethnicity = r.ethnicity();
         m.birthDate = NationalIdNumber.birthDateOf(nationalId).orElseThrow();
-        m.phoneCipher = r.phone() == null ? null : cipher.encrypt(r.phone().strip());
+        if (r.phone() != null || !correcting) {
+            m.phoneCipher = r.phone() == null || r.phone().isBlank() ? null : cipher.encrypt(r.phone().strip());
+        }
         m.employer = r.employer();
         m.employerCreditCode = r.employerCreditCode() == null ? null : r.employerCreditCode().strip().toUpperCase();
         m.sector = r.sector();
@@ -292,9 +308,12 @@ public class MemberRegistry {
         m.politicalStatus = r.politicalStatus();
         m.address = r.address();
         m.associationCode = r.associationCode();
-        m.status = r.status() == null ? MemberStatus.IN_SERVICE : r.status();
-        m.deceasedOn = m.status == MemberStatus.DECEASED ? r.deceasedOn() : null;
-        m.accountSubject = r.accountSubject();
+        MemberStatus status = r.status() != null ? r.status() : correcting ? m.status : MemberStatus.IN_SERVICE;
+        m.deceasedOn = status != MemberStatus.DECEASED ? null : r.deceasedOn() != null ? r.deceasedOn() : m.deceasedOn;
+        m.status = status;
+        if (r.accountSubject() != null || !correcting) {
+            m.accountSubject = r.accountSubject();
+        }
         m.notes = r.notes();
     }
 }

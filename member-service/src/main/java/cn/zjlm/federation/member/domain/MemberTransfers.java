@@ -68,6 +68,9 @@ public class MemberTransfers {
         t.decisionNote = note;
         Member m = Member.findById(t.memberId);
         if (accept) {
+            if (m.status == MemberStatus.DECEASED) { // transfers left open at a death are closed by it; older ones too
+                throw ProblemException.conflict("member-already-deceased");
+            }
             if (!m.associationCode.equals(t.fromAssociation)) {
                 throw ProblemException.conflict("transfer-stale", t.fromAssociation, m.associationCode);
             }
@@ -97,6 +100,19 @@ public class MemberTransfers {
         MemberHistory.record(t.memberId, "TRANSFER_CANCELLED", "associationCode", t.toAssociation,
                 t.fromAssociation, actor, t.decidedAt);
         return t;
+    }
+
+    /** A death closes the member's open transfer, in the death's transaction: no one moves a member who died. */
+    static void closeOnDeath(Member m, String actor, Instant at) {
+        for (MemberTransfer t : MemberTransfer.<MemberTransfer>list("memberId = ?1 and status = ?2", m.id,
+                TransferStatus.REQUESTED)) {
+            t.status = TransferStatus.CANCELLED;
+            t.decidedAt = at;
+            t.decidedBy = actor;
+            t.decisionNote = "会员已故 / the member died";
+            MemberHistory.record(m.id, "TRANSFER_CANCELLED", "associationCode", t.toAssociation, t.fromAssociation,
+                    actor, at);
+        }
     }
 
     /** Transfers where the caller's scope is the source (outgoing) or the target (incoming). */

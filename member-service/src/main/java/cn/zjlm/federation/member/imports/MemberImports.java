@@ -442,6 +442,19 @@ public class MemberImports {
     RowReport assess(FormRow row, AssociationScope scope, Map<String, Integer> seen, Registered registered,
             List<Planned> plan) {
         List<RowError> errors = new ArrayList<>();
+        // as in a JSON body: a control character (NUL above all, which PostgreSQL refuses) is a field error, not a
+        // failed write
+        row.columns().forEach((header, column) -> {
+            if (column < row.cells().length && row.cells()[column] != null
+                    && cn.zjlm.federation.commons.text.ControlCharacters.present(row.cells()[column])) {
+                String field = ImportColumns.FIELD.entrySet().stream().filter(e -> e.getValue().equals(header))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                errors.add(new RowError(field, header, cn.zjlm.federation.commons.text.ControlCharacters.CODE, null));
+            }
+        });
+        if (!errors.isEmpty()) {
+            return new RowReport(row.number(), Outcome.INVALID, null, errors, null);
+        }
         MemberRequest member = null;
         HonourRequest honour = null;
         try {
@@ -507,6 +520,8 @@ public class MemberImports {
         compare(fields, "phone", m.phoneCipher == null ? null : cipher.decrypt(m.phoneCipher),
                 r.phone() == null ? null : r.phone().strip());
         compare(fields, "employer", m.employer, r.employer());
+        compare(fields, "employerCreditCode", m.employerCreditCode,
+                r.employerCreditCode() == null ? null : r.employerCreditCode().strip().toUpperCase());
         compare(fields, "sector", m.sector, r.sector());
         compare(fields, "occupation", m.occupation, r.occupation());
         compare(fields, "education", m.education, r.education());
@@ -516,6 +531,8 @@ public class MemberImports {
         if (r.status() != null) {
             compare(fields, "status", m.status, r.status());
         }
+        compare(fields, "deceasedOn", m.deceasedOn, r.deceasedOn());
+        compare(fields, "notes", m.notes, r.notes());
         if (honour != null && !honoursHeld.contains(new Registered.Honour(honour.title().strip(), honour.year()))) {
             fields.add("honours");
         }
