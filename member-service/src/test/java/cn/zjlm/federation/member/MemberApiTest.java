@@ -58,7 +58,7 @@ class MemberApiTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/members/"))
                 .header("ETag", "\"0\"")
-                .body("nationalIdMasked", equalTo(nationalId.substring(0, 3) + "*".repeat(11) + nationalId.substring(14)))
+                .body("nationalIdMasked", equalTo(nationalId.substring(0, 1) + "*".repeat(16) + nationalId.substring(17)))
                 .body("phoneMasked", equalTo("138****5678"))
                 .body("birthDate", equalTo("1968-05-01"))
                 .body("name", equalTo("阿依古丽·买买提"))
