@@ -366,6 +366,16 @@ class CareCaseTest {
     }
 
     @Test
+    void aYearlyProgrammePaysOnceAYearWhateverItsPeriodIsCalled() {
+        var m = registered(member("330602", "年度一次"), NATIONAL_MODEL_WORKER);
+        String first = apply(SX_STAFF, topUp(m.id(), "2034", "1000.00")).then().statusCode(201).extract().path("id");
+        // a second top-up for 2034 under another label was a second payment for the same year
+        apply(SX_STAFF, topUp(m.id(), "2034-B", "1000.00")).then().statusCode(409)
+                .body("code", equalTo("case-exists")).body("detail", containsString(first));
+        apply(SX_STAFF, topUp(m.id(), "2035-B", "1000.00")).then().statusCode(201);
+    }
+
+    @Test
     void aMembersDeathHoldsTheirPendingCaseWithTheReason() {
         var m = registered(member("330602", "杨师傅"), NATIONAL_MODEL_WORKER);
         String id = apply(SX_STAFF, topUp(m.id(), "2030", "1000.00")).then().statusCode(201).extract().path("id");
@@ -377,6 +387,44 @@ class CareCaseTest {
                 .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(409)
                 .body("code", equalTo("case-illegal-transition"));
         apply(SX_STAFF, topUp(m.id(), "2036", "1000.00")).then().statusCode(422).body("code", equalTo("not-eligible"));
+    }
+
+    @Test
+    void theBanksPaymentIsRecordedForACaseHeldAfterItsApproval() {
+        var m = registered(member("330602", "批后离世"), NATIONAL_MODEL_WORKER);
+        budget("330600", "HARDSHIP_TOPUP", 2041, "1000000.00");
+        String id = apply(SX_STAFF, topUp(m.id(), "2041", "1000.00")).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(SX_FINANCE).header("If-Match", etagOf("cases/" + id))
+                .post("/api/v1/care/cases/" + id + "/approval").then().statusCode(200);
+        // the bank file has gone out when the death arrives: the line is held, but the bank's payment is on record
+        CareFixtures.dies(m, 1, List.of(NATIONAL_MODEL_WORKER));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SX_STAFF)
+                .get("/api/v1/care/cases/" + id).then().body("state", equalTo("HELD")));
+        given().auth().oauth2(SX_FINANCE).contentType("application/json")
+                .body("{\"outcome\":\"PAID\",\"bankReference\":\"ICBC-HELD-0001\"}")
+                .post("/api/v1/care/cases/" + id + "/payment").then().statusCode(201);
+        given().auth().oauth2(SX_STAFF).get("/api/v1/care/cases/" + id).then().body("state", equalTo("PAID"));
+    }
+
+    @Test
+    void aTitleRevokedAfterTheAssessmentHoldsTheCaseUntilAssessedAgainForTheTitleLeft() {
+        var m = registered(member("330602", "称号撤销"), NATIONAL_MODEL_WORKER, CareFixtures.CITY_CRAFTSMAN);
+        String id = apply(SX_STAFF, """
+                {"programme":"SPRING_FESTIVAL","memberId":"%s","period":"2042","inputs":{}}""".formatted(m.id()))
+                .then().statusCode(201).body("amount", equalTo(3000.00f))
+                .body("explanation.inputs.honourLevel", equalTo("NATIONAL")).extract().path("id");
+        var revoked = new cn.zjlm.federation.local.MemberEvents.Honour("MODEL_WORKER", "NATIONAL", "全国劳动模范", 2015,
+                false, "2026-11-20");
+        CareFixtures.send(m, CareFixtures.event("MemberUpdated", m, 1, "IN_SERVICE", null,
+                List.of(revoked, CareFixtures.CITY_CRAFTSMAN)));
+        // still eligible by the city title, but not for the national amount it was assessed at
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SX_STAFF)
+                .get("/api/v1/care/cases/" + id).then().body("state", equalTo("HELD"))
+                .body("decisionReason", containsString("CITY")));
+        given().auth().oauth2(SX_STAFF).contentType("application/json").body("{}")
+                .post("/api/v1/care/cases/" + id + "/assessment").then().statusCode(200)
+                .body("state", equalTo("PENDING_APPROVAL")).body("amount", equalTo(1000.00f))
+                .body("explanation.inputs.honourLevel", equalTo("CITY"));
     }
 
     @Test

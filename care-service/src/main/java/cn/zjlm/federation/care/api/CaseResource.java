@@ -298,7 +298,7 @@ public class CaseResource {
      */
     private CareCase payeeKeptHere(UUID id) {
         CareCase c = inScope(CareCase.findById(id));
-        CareMember member = c.isSpouseCase() ? null : CareMember.findById(c.memberId);
+        CareMember member = c.isSpouseCase() || c.memberId == null ? null : CareMember.findById(c.memberId);
         if (member != null && !caller.scope().covers(member.associationCode)) {
             throw ProblemException.conflict("payee-kept-elsewhere");
         }

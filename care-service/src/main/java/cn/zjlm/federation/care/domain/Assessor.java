@@ -126,9 +126,13 @@ public class Assessor {
         return calc;
     }
 
+    /** The honour level an amount by level is paid for under {@code rule}, or empty when none qualifies. */
+    public Optional<String> levelFor(ProgrammeRule rule, CareMember holder) {
+        return rule.eligibility().flatMap(e -> e.qualifyingLevel(holder)).or(() -> highestUnrevokedLevel(holder));
+    }
+
     private Entitlements.Calculation byLevel(ProgrammeRule rule, CareMember holder) {
-        String level = rule.eligibility().flatMap(e -> e.qualifyingLevel(holder))
-                .or(() -> highestUnrevokedLevel(holder))
+        String level = levelFor(rule, holder)
                 .orElseThrow(() -> new ProblemException(422, "not-eligible", CaseReasons.noQualifyingHonour(
                         rule.programmeCode)));
         Entitlements.Calculation calc = Entitlements.byLevel(rule.amountsByLevel(), level);

@@ -14,6 +14,11 @@ public final class CaseReasons {
         return "The member moved to association " + to + " / 会员已转至 " + to;
     }
 
+    public static String levelChanged(String assessed, String now) {
+        return "Assessed for a " + assessed + " title, the member's qualifying title is now " + (now == null ? "none" : now)
+                + "; assess again / 核定时按" + assessed + "级称号，现有效称号级别为" + (now == null ? "无" : now) + "，请重新核定";
+    }
+
     public static String memberUnknown() {
         return "The member is not in care-service's register / 关爱帮扶系统中无此会员";
     }

@@ -88,13 +88,21 @@ public class CaseService {
             c.beneficiaryIdCipher = cipher.encrypt(id);
             c.beneficiaryName = spouse.name().strip();
         }
-        CareCase.<CareCase>find("programmeCode = ?1 and beneficiaryIndex = ?2 and period = ?3 and state not in ?4",
-                programme, c.beneficiaryIndex, period, List.of("REJECTED", "DROPPED")).firstResultOptional()
+        boolean yearly = Programme.onceAYear(programme);
+        if (yearly) {
+            // two applications for the same year under different labels must not both pass the check below
+            CareCase.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, "care|" + programme + "|" + c.beneficiaryIndex + "|" + c.year).getSingleResult();
+        }
+        CareCase.<CareCase>find("programmeCode = ?1 and beneficiaryIndex = ?2 and "
+                + (yearly ? "year = ?3" : "period = ?3") + " and state not in ?4",
+                programme, c.beneficiaryIndex, yearly ? (Object) c.year : period, List.of("REJECTED", "DROPPED"))
+                .firstResultOptional()
                 .ifPresent(existing -> {
                     // A case another association opened (before the member moved) is named, not identified.
                     throw existing.associationCode.equals(c.associationCode)
-                            ? ProblemException.conflict("case-exists", programme, period, existing.id)
-                            : ProblemException.conflict("case-exists-elsewhere", programme, period);
+                            ? ProblemException.conflict("case-exists", programme, existing.period, existing.id)
+                            : ProblemException.conflict("case-exists-elsewhere", programme, existing.period);
                 });
         c.state = "APPLIED";
         c.createdBy = actor;
@@ -133,10 +141,17 @@ public class CaseService {
 
     @Transactional
     public CareCase assess(CareCase c, Assessor.Inputs inputs, String actor) {
-        requireState(c, "assess", "APPLIED", "PENDING_APPROVAL");
+        requireState(c, "assess", "APPLIED", "PENDING_APPROVAL", "HELD");
+        boolean held = "HELD".equals(c.state);
         CareMember holder = holderOf(c).orElseThrow(() -> ProblemException.conflict("not-eligible",
                 CaseReasons.memberUnknown()));
         assessWith(c, assessor.ruleFor(c.programmeCode, c.associationCode, ChinaTime.today()), holder, inputs, actor);
+        if (held) {
+            // a held case comes back only when what held it is gone (a title changed: assessed again for the new one)
+            eligibilityRefusal(c).ifPresent(reason -> {
+                throw new ProblemException(422, "not-eligible", reason);
+            });
+        }
         return c;
     }
 
@@ -238,7 +253,19 @@ public class CaseService {
         if ("CRAFTSMAN_AWARD".equals(c.programmeCode)) {
             return Optional.empty(); // the award rests on its conferral, not on a programme rule
         }
-        return ruleOf.apply(c).flatMap(rule -> assessor.refusal(rule, member));
+        Optional<ProgrammeRule> rule = ruleOf.apply(c);
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> refusal = assessor.refusal(rule.get(), member);
+        if (refusal.isPresent() || c.amount == null || !Set.of("SPRING_FESTIVAL", "HONOUR_ALLOWANCE").contains(c.programmeCode)) {
+            return refusal;
+        }
+        // paid by title level: a title revoked (or conferred) since the assessment changes the amount due
+        String assessed = explanationOf(c).path("inputs").path("honourLevel").asText(null);
+        String now = assessor.levelFor(rule.get(), member).orElse(null);
+        return assessed == null || assessed.equals(now) ? Optional.empty()
+                : Optional.of(CaseReasons.levelChanged(assessed, now));
     }
 
     @Transactional
@@ -253,7 +280,10 @@ public class CaseService {
 
     /** Why a payment cannot be recorded for the case now, or empty. */
     public Optional<String> paymentRefusal(CareCase c) {
-        if (!Set.of("APPROVED", "PAYMENT_FAILED").contains(c.state)) {
+        // held after its approval (a death or move arrived once the bank file had gone out): the bank's answer is
+        // still recorded, so money paid is on record
+        boolean heldAfterApproval = "HELD".equals(c.state) && c.approvedAt != null;
+        if (!Set.of("APPROVED", "PAYMENT_FAILED").contains(c.state) && !heldAfterApproval) {
             return Optional.of("case is " + c.state);
         }
         if (Payment.count("programmeCode = ?1 and beneficiaryIndex = ?2 and period = ?3 and outcome = 'PAID'",
@@ -320,8 +350,10 @@ public class CaseService {
             }
             throw ProblemException.conflict("payment-refused", c.state, "already paid");
         }
-        c.state = paid ? "PAID" : "PAYMENT_FAILED";
-        c.decisionReason = paid ? null : failureReason;
+        if (paid || !"HELD".equals(c.state)) { // a held case the bank did not pay stays held, not payable again
+            c.state = paid ? "PAID" : "PAYMENT_FAILED";
+            c.decisionReason = paid ? null : failureReason;
+        }
         c.updatedAt = Instant.now();
         events.paymentRecorded(c, p);
         return p;

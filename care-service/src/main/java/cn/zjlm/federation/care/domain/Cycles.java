@@ -97,8 +97,11 @@ public class Cycles {
     @Transactional
     public Generation generate(PaymentCycle cycle, String actor) {
         long started = System.nanoTime();
+        // a yearly programme's lines skip whoever has that year's case already, whatever its period's label
+        boolean yearly = Programme.onceAYear(cycle.programmeCode);
         Set<String> present = new HashSet<>(CareCase.find("select beneficiaryIndex from CareCase where programmeCode = ?1 "
-                + "and period = ?2 and state not in ?3", cycle.programmeCode, cycle.period, List.of("REJECTED", "DROPPED"))
+                + "and " + (yearly ? "year = ?2" : "period = ?2") + " and state not in ?3", cycle.programmeCode,
+                yearly ? (Object) cycle.year : cycle.period, List.of("REJECTED", "DROPPED"))
                 .project(String.class).list());
         // each line's rule is chosen among these in memory: the connection is busy with the COPY until the last line
         List<ProgrammeRule> valid = ProgrammeRule.validOn(cycle.programmeCode, ChinaTime.today());
@@ -133,7 +136,16 @@ public class Cycles {
                 c.period = cycle.period;
                 c.year = cycle.year;
                 c.cycleId = cycle.id;
-                assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
+                try {
+                    assessor.assess(c, rule.get(), m, Assessor.Inputs.NONE);
+                } catch (ProblemException notEligible) {
+                    if (!"not-eligible".equals(notEligible.code())) {
+                        throw notEligible;
+                    }
+                    // e.g. a level the rule admits but sets no amount for: this member's line, not the whole cycle
+                    ineligible++;
+                    continue;
+                }
                 c.state = "PENDING_APPROVAL";
                 c.createdBy = c.assessedBy = actor;
                 c.createdAt = c.updatedAt = c.assessedAt = now;

@@ -17,4 +17,13 @@ public class Programme extends PanacheEntityBase {
     public String nameEn;
 
     public String description;
+
+    /** Pays a person at most once a year, whatever the periods are labelled (V10). */
+    @Column(name = "once_a_year")
+    public boolean onceAYear;
+
+    public static boolean onceAYear(String code) {
+        Programme p = findById(code);
+        return p != null && p.onceAYear;
+    }
 }
