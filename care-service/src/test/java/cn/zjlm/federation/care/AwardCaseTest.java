@@ -3,6 +3,7 @@ package cn.zjlm.federation.care;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,30 @@ class AwardCaseTest {
                         equalTo("SX-CRAFTSMAN-2026-0007"));
         given().auth().oauth2(HU).get("/api/v1/care/cases?size=200").then().statusCode(200)
                 .body("items.period", not(hasItem("conferral:" + nomination)));
+    }
+
+    @Test
+    void anAwardFallsWithItsTitleAlsoForAWinnerWhoWasNotYetAMember() {
+        var m = CareFixtures.member("330602", "新晋工匠");
+        String nomination = UUID.randomUUID().toString();
+        // conferred on someone member-service registers only afterwards: the case has no member id
+        String event = conferral(nomination, m.name(), "10000.00", "330602")
+                .replaceFirst("\"memberId\":\"[^\"]*\"", "\"memberId\":null")
+                .replaceFirst("\"nationalIdIndex\":\"[^\"]*\"", "\"nationalIdIndex\":\"" + m.index() + "\"");
+        send(nomination, event);
+        String period = "conferral:" + nomination;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SX)
+                .get("/api/v1/care/cases?programme=CRAFTSMAN_AWARD&size=200").then()
+                .body("items.find { it.period == '" + period + "' }.state", equalTo("PENDING_APPROVAL")));
+        var title = new cn.zjlm.federation.local.MemberEvents.Honour("CRAFTSMAN", "CITY", "绍兴工匠", 2026, false, null);
+        CareFixtures.registered(m, title);
+        var revoked = new cn.zjlm.federation.local.MemberEvents.Honour("CRAFTSMAN", "CITY", "绍兴工匠", 2026, false,
+                "2026-11-25");
+        CareFixtures.send(m, CareFixtures.event("MemberUpdated", m, 1, "IN_SERVICE", null, List.of(revoked)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(SX)
+                .get("/api/v1/care/cases?programme=CRAFTSMAN_AWARD&size=200").then()
+                .body("items.find { it.period == '" + period + "' }.state", equalTo("HELD"))
+                .body("items.find { it.period == '" + period + "' }.decisionReason", containsString("撤销")));
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class CaseReasons {
                 + "; assess again / 核定时按" + assessed + "级称号，现有效称号级别为" + (now == null ? "无" : now) + "，请重新核定";
     }
 
+    public static String awardTitleRevoked(String title, int year) {
+        return "The " + year + " title " + title + " the award was conferred with was revoked / 奖励所依据的" + year + "年"
+                + title + "称号已撤销";
+    }
+
     public static String memberUnknown() {
         return "The member is not in care-service's register / 关爱帮扶系统中无此会员";
     }

@@ -235,9 +235,13 @@ public class CaseService {
 
     /** As above, with the rule in force for a case supplied (a cycle looks each association's rule up once). */
     Optional<String> eligibilityRefusal(CareCase c, Function<CareCase, Optional<ProgrammeRule>> ruleOf) {
-        if (c.isSpouseCase() || c.memberId == null) {
-            // a spouse was admitted by discretion; an unregistered award winner has no member record yet
-            return Optional.empty();
+        if (c.isSpouseCase()) {
+            return Optional.empty(); // admitted by discretion
+        }
+        if (c.memberId == null) {
+            // an award winner who was not yet a member: found by index once registered, else nothing to check
+            return "CRAFTSMAN_AWARD".equals(c.programmeCode) ? CareMember.<CareMember>find("nationalIdIndex",
+                    c.beneficiaryIndex).firstResultOptional().flatMap(m -> awardRefusal(c, m)) : Optional.empty();
         }
         Optional<CareMember> found = CareMember.findByIdOptional(c.memberId);
         if (found.isEmpty()) {
@@ -251,7 +255,7 @@ public class CaseService {
             return Optional.of(CaseReasons.transferred(member.associationCode));
         }
         if ("CRAFTSMAN_AWARD".equals(c.programmeCode)) {
-            return Optional.empty(); // the award rests on its conferral, not on a programme rule
+            return awardRefusal(c, member);
         }
         Optional<ProgrammeRule> rule = ruleOf.apply(c);
         if (rule.isEmpty()) {
@@ -266,6 +270,23 @@ public class CaseService {
         String now = assessor.levelFor(rule.get(), member).orElse(null);
         return assessed == null || assessed.equals(now) ? Optional.empty()
                 : Optional.of(CaseReasons.levelChanged(assessed, now));
+    }
+
+    /**
+     * An award rests on its conferral, not on a programme rule: it falls with the title it was conferred with (once
+     * the member's record holds that title, revoked).
+     */
+    private static Optional<String> awardRefusal(CareCase c, CareMember member) {
+        if (member.isDeceased()) {
+            return Optional.of(MemberReasons.deceased(member.deceasedOn));
+        }
+        JsonNode in = explanationOf(c).path("inputs");
+        String title = in.path("title").asText("");
+        int year = in.path("year").asInt();
+        List<CareMember.Honour> same = member.honourList().stream()
+                .filter(h -> title.equals(h.title()) && h.year() == year).toList();
+        return !same.isEmpty() && same.stream().allMatch(CareMember.Honour::isRevoked)
+                ? Optional.of(CaseReasons.awardTitleRevoked(title, year)) : Optional.empty();
     }
 
     @Transactional
@@ -366,11 +387,14 @@ public class CaseService {
      * memory, skipped by its state there.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int hold(UUID memberId, Function<CareCase, Optional<String>> reason) {
+    public int hold(CareMember member, Function<CareCase, Optional<String>> reason) {
         int held = 0;
-        List<CareCase> open = CareCase.getEntityManager().createQuery(
-                        "from CareCase where memberId = ?1 and state in ?2", CareCase.class)
-                .setParameter(1, memberId).setParameter(2, CareCase.OPEN).setFlushMode(FlushModeType.COMMIT)
+        // an award conferred before its winner was a member carries no member id: found by the person's index
+        List<CareCase> open = CareCase.getEntityManager().createQuery("from CareCase where (memberId = ?1 or "
+                        + "(programmeCode = 'CRAFTSMAN_AWARD' and memberId is null and beneficiaryIndex = ?3)) "
+                        + "and state in ?2", CareCase.class)
+                .setParameter(1, member.memberId).setParameter(2, CareCase.OPEN)
+                .setParameter(3, member.nationalIdIndex).setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         for (CareCase c : open) {
             if (!CareCase.OPEN.contains(c.state)) {

@@ -40,7 +40,7 @@ public class MemberEventsConsumer {
         MemberSnapshot.of(event)
                 .flatMap(s -> MemberReadModel.apply(s, CareMember.<CareMember>findById(s.memberId()), CareMember::new))
                 .ifPresent(row -> {
-                    int held = cases.hold(row.memberId, cases::eligibilityRefusal);
+                    int held = cases.hold(row, cases::eligibilityRefusal);
                     if (held > 0) {
                         LOG.infof("%s: held %d open case(s) of member %s", event.type(), held, row.memberId);
                     }
