@@ -69,6 +69,12 @@ class VisitTest {
                 + "/discharge").then().statusCode(204);
         assertThat(due("IN_HOSPITAL")).doesNotContain(elder.id().toString());
 
+        // a long list comes a page at a time, with the number of all beside it
+        List<String> all = due("AGE_80");
+        var first = given().auth().oauth2(SX_STAFF).get("/api/v1/care/visits/due?kind=AGE_80&size=1").then()
+                .statusCode(200).header("X-Total-Count", Integer.toString(all.size())).extract();
+        assertThat(first.jsonPath().getList("memberId")).containsExactly(all.get(0));
+        given().auth().oauth2(SX_STAFF).get("/api/v1/care/visits/due?kind=AGE_80&size=2001").then().statusCode(400);
         given().auth().oauth2(HU_STAFF).get("/api/v1/care/visits/due?kind=AGE_80").then().statusCode(200)
                 .body("memberId", not(hasItem(elder.id().toString())));
         given().auth().oauth2(HU_STAFF).get("/api/v1/care/members/" + elder.id() + "/visits").then().statusCode(404);

@@ -64,20 +64,35 @@ public class VisitResource {
     @GET
     @Path("visits/due")
     @Operation(summary = "Who is due a visit: birthdays in the coming 7 days, members aged 80+, members in hospital",
-            description = "Living members of the caller's association and below, with their last visit.")
-    public List<Due> due(@QueryParam("kind") @NotNull @Pattern(regexp = "BIRTHDAY_WEEK|AGE_80|IN_HOSPITAL") String kind) {
+            description = "Living members of the caller's association and below, with their last visit, by "
+                    + "association and birth date; a page of `size` (at most 2,000) from `page`, the number of all in "
+                    + "the X-Total-Count header.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = Due.class)))
+    public jakarta.ws.rs.core.Response due(
+            @QueryParam("kind") @NotNull @Pattern(regexp = "BIRTHDAY_WEEK|AGE_80|IN_HOSPITAL") String kind,
+            @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(cn.zjlm.federation.commons.api.ResultPage.MAX_PAGE) int page,
+            @QueryParam("size") @jakarta.ws.rs.DefaultValue("2000") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(2000) int size) {
         LocalDate today = ChinaTime.today();
         String condition = switch (kind) {
             case "BIRTHDAY_WEEK" -> "to_char(m.birth_date, 'MM-DD') in (:days)";
             case "AGE_80" -> "m.birth_date <= :born";
             default -> "h.admitted_on is not null";
         };
+        String from = " from care_member m left join hospital_stay h on h.member_id = m.member_id "
+                + "and h.discharged_on is null where m.association_code like :scope and m.status <> 'DECEASED' and "
+                + condition;
         var query = em.createNativeQuery("select m.member_id, m.name, m.association_code, m.birth_date, h.admitted_on, "
-                + "(select max(v.visited_on) from visit v where v.member_id = m.member_id) from care_member m "
-                + "left join hospital_stay h on h.member_id = m.member_id and h.discharged_on is null "
-                + "where m.association_code like :scope and m.status <> 'DECEASED' and " + condition
-                + " order by m.association_code, m.birth_date, m.member_id limit 2000")
-                .setParameter("scope", caller.scope().likePattern());
+                + "(select max(v.visited_on) from visit v where v.member_id = m.member_id)" + from
+                + " order by m.association_code, m.birth_date, m.member_id limit :size offset :offset")
+                .setParameter("scope", caller.scope().likePattern()).setParameter("size", size)
+                .setParameter("offset", (long) page * size);
+        var count = em.createNativeQuery("select count(*)" + from).setParameter("scope", caller.scope().likePattern());
         if (kind.equals("BIRTHDAY_WEEK")) {
             List<String> days = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
@@ -88,8 +103,10 @@ public class VisitResource {
                 }
             }
             query.setParameter("days", days);
+            count.setParameter("days", days);
         } else if (kind.equals("AGE_80")) {
             query.setParameter("born", today.minusYears(80));
+            count.setParameter("born", today.minusYears(80));
         }
         List<Due> out = new ArrayList<>();
         for (Object r : query.getResultList()) {
@@ -98,7 +115,8 @@ public class VisitResource {
             out.add(new Due((UUID) row[0], (String) row[1], (String) row[2], birth,
                     java.time.Period.between(birth, today).getYears(), Rows.date(row[4]), Rows.date(row[5])));
         }
-        return out;
+        return jakarta.ws.rs.core.Response.ok(out).header("X-Total-Count", ((Number) count.getSingleResult()).longValue())
+                .build();
     }
 
     public record VisitRequest(@NotNull UUID memberId, @NotNull LocalDate visitedOn,
