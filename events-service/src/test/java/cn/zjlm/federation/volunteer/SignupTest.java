@@ -272,13 +272,21 @@ class SignupTest {
         signUp(ZJ_ADMIN, huzhou, m).statusCode(404);
     }
 
+    /** A 杭州 activity of one past day the member signed up to and attended from {@code in} to {@code out}. */
+    private static UUID attended(Member m, String title, String startsAt, String endsAt, String in, String out,
+            float hours) {
+        UUID activity = published(HZ_STAFF, "330100", title, at(startsAt), at(endsAt), 5);
+        signUp(HZ_STAFF, activity, m).statusCode(201);
+        String day = startsAt.substring(0, 10);
+        VolunteerFixtures.attendance(HZ_STAFF, activity, m, day + "T" + in + ":00+08:00", day + "T" + out + ":00+08:00")
+                .statusCode(200).body("hours", equalTo(hours));
+        return activity;
+    }
+
     @Test
     void aSignUpCannotBeCancelledOnceTheMemberCheckedInAndAWithdrawnDepartureWithdrawsTheHours() {
         Member m = registered("330102", "更正考勤");
-        UUID activity = published(HZ_STAFF, "330100", "考勤更正", at("2026-02-01T09:00"), at("2026-02-01T12:00"), 5);
-        signUp(HZ_STAFF, activity, m).statusCode(201);
-        VolunteerFixtures.attendance(HZ_STAFF, activity, m, "2026-02-01T09:00:00+08:00", "2026-02-01T10:00:00+08:00")
-                .statusCode(200).body("hours", equalTo(1.0f));
+        UUID activity = attended(m, "考勤更正", "2026-02-01T09:00", "2026-02-01T12:00", "09:00", "10:00", 1.0f);
         given().auth().oauth2(HZ_STAFF).contentType("application/json").body("{\"reason\":\"误报\"}")
                 .post("/api/v1/events/activities/" + activity + "/signups/" + m.id() + "/cancellation").then()
                 .statusCode(409).body("code", equalTo("signup-attended"));
@@ -307,10 +315,7 @@ class SignupTest {
     @Test
     void aDaysAttendanceCountsTowardsItsTwentyFourHoursAndIsNotLoggedAgainAsOffSiteWork() {
         Member m = registered("330102", "签到加远程");
-        UUID activity = published(HZ_STAFF, "330100", "上午服务", at("2026-05-02T08:00"), at("2026-05-02T11:00"), 5);
-        signUp(HZ_STAFF, activity, m).statusCode(201);
-        VolunteerFixtures.attendance(HZ_STAFF, activity, m, "2026-05-02T08:00:00+08:00", "2026-05-02T11:00:00+08:00")
-                .statusCode(200).body("hours", equalTo(3.0f));
+        UUID activity = attended(m, "上午服务", "2026-05-02T08:00", "2026-05-02T11:00", "08:00", "11:00", 3.0f);
         String work = "{\"memberId\":\"" + m.id() + "\",\"work\":{\"workDate\":\"2026-05-02\",\"hours\":%s,"
                 + "\"description\":\"远程技术指导\"%s}}";
         given().auth().oauth2(HZ_STAFF).contentType("application/json").body(work.formatted("22", ""))

@@ -1,6 +1,7 @@
 package cn.zjlm.federation.care.domain;
 
 import cn.zjlm.federation.commons.events.MemberReasons;
+import cn.zjlm.federation.commons.persistence.TransactionLocks;
 import cn.zjlm.federation.commons.time.ChinaTime;
 import cn.zjlm.federation.care.events.CareEvents;
 import cn.zjlm.federation.commons.error.Preconditions;
@@ -91,8 +92,8 @@ public class CaseService {
         boolean yearly = Programme.onceAYear(programme);
         if (yearly) {
             // two applications for the same year under different labels must not both pass the check below
-            CareCase.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                    .setParameter(1, "care|" + programme + "|" + c.beneficiaryIndex + "|" + c.year).getSingleResult();
+            TransactionLocks.lock(CareCase.getEntityManager(),
+                    "care|" + programme + "|" + c.beneficiaryIndex + "|" + c.year);
         }
         CareCase.<CareCase>find("programmeCode = ?1 and beneficiaryIndex = ?2 and "
                 + (yearly ? "year = ?3" : "period = ?3") + " and state not in ?4",
@@ -208,9 +209,8 @@ public class CaseService {
         if (cap == null || c.amount == null) {
             return;
         }
-        CareCase.getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "care-yearly-cap:" + c.programmeCode + ":" + c.beneficiaryIndex + ":" + c.year)
-                .getSingleResult();
+        TransactionLocks.lock(CareCase.getEntityManager(),
+                "care-yearly-cap:" + c.programmeCode + ":" + c.beneficiaryIndex + ":" + c.year);
         BigDecimal committed = CareCase.committedInYear(c.programmeCode, c.beneficiaryIndex, c.year, c.id);
         if (committed.add(c.amount).compareTo(cap) > 0) {
             throw ProblemException.conflict("yearly-cap-exceeded", c.amount.toPlainString(), cap.toPlainString(),

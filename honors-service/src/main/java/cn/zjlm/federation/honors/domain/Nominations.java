@@ -148,8 +148,8 @@ public class Nominations {
      */
     private static void requireNotPutForwardElsewhere(Campaign c, Nomination n) {
         // two campaigns' submissions of the same nominee at once would each miss the other: one waits for the other
-        Nomination.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "nominee|" + c.honourType + "|" + c.year + "|" + n.nomineeIdIndex).getSingleResult();
+        cn.zjlm.federation.commons.persistence.TransactionLocks.lock(Nomination.getEntityManager(),
+                "nominee|" + c.honourType + "|" + c.year + "|" + n.nomineeIdIndex);
         if (Nomination.count("nomineeIdIndex = ?1 and id <> ?2 and state in ?3 and campaignId in (select k.id from "
                 + "Campaign k where k.honourType = ?4 and k.year = ?5 and k.id <> ?6)", n.nomineeIdIndex, n.id,
                 NominationState.COUNTED, c.honourType, c.year, c.id) > 0) {
